@@ -1,0 +1,244 @@
+"""SQLAlchemy table models: documents, mentions, facts, investigations, incidents.
+
+The schema is created and changed only by the Alembic migrations in
+`store/migrations/versions/`; a test checks that they match these models.
+Types are portable (SQLite and PostgreSQL); constraints are named by
+`NAMING_CONVENTION` so batch-mode migrations on SQLite can find them.
+Vocabulary columns are plain strings guarded by named CHECK constraints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from forcewatch.records import (
+    DatePrecision,
+    Finding,
+    Force,
+    InvestigationKind,
+    Mention,
+    Outcome,
+    Weapon,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+INCIDENT_STATUSES = ("candidate", "confirmed", "rejected")
+SEXES = ("male", "female")
+
+
+def _in(column: str, values: Iterable[str]) -> str:
+    """Return a portable SQL test that `column` is one of `values` (NULL passes a CHECK)."""
+    quoted = ", ".join(f"'{v}'" for v in values)
+    return f"{column} IN ({quoted})"
+
+
+def _unit(column: str) -> str:
+    return f"{column} >= 0 AND {column} <= 1"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def _subject_checks() -> tuple[CheckConstraint, ...]:
+    """Return the CHECK constraints shared by `mentions` and `incidents`."""
+    return (
+        CheckConstraint(_in("outcome", Outcome), "outcome"),
+        CheckConstraint(_in("force", Force), "force"),
+        CheckConstraint(_in("subject_weapon", Weapon), "subject_weapon"),
+        CheckConstraint(_in("subject_sex", SEXES), "subject_sex"),
+        CheckConstraint(_in("date_precision", DatePrecision), "date_precision"),
+        CheckConstraint("(date IS NULL) = (date_precision IS NULL)", "date_has_precision"),
+        CheckConstraint("subject_age >= 0 AND subject_age <= 130", "subject_age"),
+        CheckConstraint("officers_fired >= 0", "officers_fired"),
+        CheckConstraint(_unit("confidence"), "confidence"),
+    )
+
+
+def _offset_checks() -> tuple[CheckConstraint, ...]:
+    """Return the CHECK constraints on evidence offsets: both or neither, in order."""
+    return (
+        CheckConstraint("(start_char IS NULL) = (end_char IS NULL)", "offsets_paired"),
+        CheckConstraint("start_char >= 0 AND end_char >= start_char", "offsets_order"),
+    )
+
+
+class SubjectColumns:
+    """The incident field values, as columns of both `mentions` and `incidents`."""
+
+    subject_name: Mapped[str | None] = mapped_column(Text)
+    name_withheld: Mapped[bool] = mapped_column(Boolean, default=False)
+    subject_age: Mapped[int | None] = mapped_column(Integer)
+    subject_sex: Mapped[str | None] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    force: Mapped[str] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(10))  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    place: Mapped[str | None] = mapped_column(Text)
+    region: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
+    agency: Mapped[str | None] = mapped_column(Text)
+    subject_weapon: Mapped[str | None] = mapped_column(String(16))
+    officers_fired: Mapped[int | None] = mapped_column(Integer)
+    confidence: Mapped[float] = mapped_column(Float)
+
+
+class DocumentRow(Base):
+    """One stored article; `content_hash` makes ingest idempotent."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    external_id: Mapped[str] = mapped_column(Text, index=True)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    lang: Mapped[str | None] = mapped_column(String(35))
+    fmt: Mapped[str] = mapped_column(String(16))
+    origin: Mapped[str] = mapped_column(Text)
+    warnings: Mapped[list[str]] = mapped_column(JSON)
+    relevant: Mapped[bool] = mapped_column(Boolean)
+    score: Mapped[float] = mapped_column(Float)
+    detector_relevant: Mapped[bool] = mapped_column(Boolean)
+    detector_score: Mapped[float] = mapped_column(Float)
+    detector_terms: Mapped[list[str]] = mapped_column(JSON)
+    skipped: Mapped[str | None] = mapped_column(Text)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    mentions: Mapped[list[MentionRow]] = relationship(
+        back_populates="document", order_by="MentionRow.position"
+    )
+
+
+class IncidentRow(SubjectColumns, Base):
+    """One incident; for now made from exactly one mention (linking comes later)."""
+
+    __tablename__ = "incidents"
+    __table_args__ = (
+        CheckConstraint(_in("status", INCIDENT_STATUSES), "status"),
+        *_subject_checks(),
+        Index("ix_incidents_date", "date"),
+        Index("ix_incidents_country", "country"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), default="candidate")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    mentions: Mapped[list[MentionRow]] = relationship(
+        back_populates="incident", order_by="MentionRow.id"
+    )
+
+
+class MentionRow(SubjectColumns, Base):
+    """One person subjected to force, as one document tells it."""
+
+    __tablename__ = "mentions"
+    __table_args__ = (
+        UniqueConstraint("document_id", "position", name="uq_mentions_document_position"),
+        *_subject_checks(),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("incidents.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)  # order within the document, from 0
+
+    document: Mapped[DocumentRow] = relationship(back_populates="mentions")
+    incident: Mapped[IncidentRow | None] = relationship(back_populates="mentions")
+    facts: Mapped[list[FactRow]] = relationship(
+        back_populates="mention", order_by="FactRow.id", cascade="all, delete-orphan"
+    )
+    investigations: Mapped[list[InvestigationRow]] = relationship(
+        back_populates="mention", order_by="InvestigationRow.position", cascade="all, delete-orphan"
+    )
+
+
+class FactRow(Base):
+    """One field of a mention: its value as text, confidence and evidence offsets."""
+
+    __tablename__ = "facts"
+    __table_args__ = (
+        UniqueConstraint("mention_id", "field", name="uq_facts_mention_field"),
+        CheckConstraint(_in("field", Mention.FIELDS), "field"),
+        CheckConstraint(_unit("confidence"), "confidence"),
+        *_offset_checks(),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    field: Mapped[str] = mapped_column(String(32))
+    value: Mapped[str | None] = mapped_column(Text)
+    confidence: Mapped[float] = mapped_column(Float)
+    start_char: Mapped[int | None] = mapped_column(Integer)  # into Document.content
+    end_char: Mapped[int | None] = mapped_column(Integer)
+
+    mention: Mapped[MentionRow] = relationship(back_populates="facts")
+
+
+class InvestigationRow(Base):
+    """One investigation a mention names, with its finding and evidence offsets."""
+
+    __tablename__ = "investigations"
+    __table_args__ = (
+        UniqueConstraint("mention_id", "position", name="uq_investigations_mention_position"),
+        CheckConstraint(_in("kind", InvestigationKind), "kind"),
+        CheckConstraint(_in("finding", Finding), "finding"),
+        CheckConstraint(_unit("confidence"), "confidence"),
+        *_offset_checks(),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), index=True
+    )
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    body: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    finding: Mapped[str | None] = mapped_column(String(16))
+    confidence: Mapped[float] = mapped_column(Float)
+    start_char: Mapped[int | None] = mapped_column(Integer)
+    end_char: Mapped[int | None] = mapped_column(Integer)
+
+    mention: Mapped[MentionRow] = relationship(back_populates="investigations")
