@@ -1,1 +1,5 @@
+"""Cheap relevance detection: is this a story about police force on a person?"""
 
+from forcewatch.detect.score import detect
+
+__all__ = ["detect"]

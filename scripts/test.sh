@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Install what the tests need (PostgreSQL server binaries, the package with its test
+# extras) and run the whole test suite. The README's test command and .ci/run call this.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    echo "warning: no PostgreSQL server (apt-get install postgresql); its tests will be skipped" >&2
+  fi
+fi
+python3 -m pip install -q -e ".[test]"
+python3 -m pytest "$@"

@@ -1,0 +1,218 @@
+"""Build one `Mention` per subject from the field finders, each fact with its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span
+
+from forcewatch.extract import agency as agency_mod
+from forcewatch.extract import dates as dates_mod
+from forcewatch.extract import geo as geo_mod
+from forcewatch.extract import investigations as inv_mod
+from forcewatch.extract import weapon as weapon_mod
+from forcewatch.extract.outcome import find_force, find_officers_fired, find_outcome
+from forcewatch.extract.person import find_age, find_sex, find_withheld
+from forcewatch.extract.subjects import Subject
+from forcewatch.records import Document, Evidence, Fact, Investigation, Mention, PartialDate
+
+H = TypeVar("H")
+_LEDE_SENTENCES = 4
+_AGENCY_MIN = 0.5
+
+
+def _ev(doc_id: str, sent: Span) -> Evidence:
+    return Evidence(doc_id, sent.start_char, sent.end_char)
+
+
+def _first(
+    sents: Iterable[Span], finder: Callable[[Span], list[H]], keep: Callable[[H], bool]
+) -> tuple[H, Span] | None:
+    for sent in sents:
+        for hit in finder(sent):
+            if keep(hit):
+                return hit, sent
+    return None
+
+
+def _ordered(*groups: Iterable[Span]) -> list[Span]:
+    """Return the sentences of the groups in group order, each once."""
+    seen: set[int] = set()
+    out: list[Span] = []
+    for group in groups:
+        for s in group:
+            if s.start not in seen:
+                seen.add(s.start)
+                out.append(s)
+    return out
+
+
+class DocContext:
+    """Per-document facts shared by its subjects, computed once."""
+
+    def __init__(self, document: Document, doc: Doc) -> None:
+        self.document = document
+        self.doc = doc
+        self.doc_id = document.doc_id
+        self.sents = list(doc.sents)
+        self.lede = self.sents[:_LEDE_SENTENCES]
+        self._places: dict[int, list] = {}
+        self.withheld = find_withheld(doc, self.doc_id)
+        doc_hits = [h for s in self.sents for h in self.places(s)]
+        self.country_guess = geo_mod.infer_country(
+            doc.text, doc_hits, document.source, document.url
+        )
+        code = self.country_guess[0] if self.country_guess else None
+        inv_hits = [h for s in self.sents for h in inv_mod.find_investigations(s, code)]
+        self.investigations = tuple(
+            Investigation(
+                body=h.body,
+                kind=h.kind,
+                finding=h.finding,
+                confidence=h.confidence,
+                evidence=Evidence(self.doc_id, *_sentence_bounds(doc, h.start_char)),
+            )
+            for h in inv_mod.merge_investigations(inv_hits)
+        )
+
+    def places(self, sent: Span) -> list:
+        if sent.start not in self._places:
+            self._places[sent.start] = geo_mod.find_places(sent)
+        return self._places[sent.start]
+
+    def following(self, sents: list[Span], n: int = 2) -> list[Span]:
+        """Return up to `n` sentences after each of `sents`."""
+        index = {s.start: i for i, s in enumerate(self.sents)}
+        out: list[Span] = []
+        for s in sents:
+            i = index.get(s.start)
+            if i is not None:
+                out.extend(self.sents[i + 1 : i + 1 + n])
+        return out
+
+
+def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent.start_char, sent.end_char
+    return char, char
+
+
+def build_mention(subject: Subject, ctx: DocContext) -> Mention:
+    """Return the mention for one subject with every field the text supports."""
+    doc_id = ctx.doc_id
+    event_sents = _ordered(ev.sent for ev in subject.events)
+    subj_sents = _ordered(event_sents, _name_sentences(subject, ctx), ctx.following(event_sents))
+    scope = _ordered(event_sents, ctx.lede, subj_sents)
+
+    name = None
+    if subject.name and subject.name_token is not None:
+        name = Fact(
+            subject.name, min(0.95, subject.confidence + 0.05), _ev(doc_id, subject.name_token.sent)
+        )
+    withheld = None if name else ctx.withheld
+
+    date = _date(scope, ctx)
+    place, region, country = _geo(scope, ctx)
+    agency = _agency(scope, ctx, country, region)
+    weapon = _weapon(subj_sents, ctx)
+    return Mention(
+        doc_id=doc_id,
+        outcome=find_outcome(subject, subj_sents, doc_id),
+        force=find_force(subject, doc_id),
+        confidence=round(subject.confidence, 4),
+        subject_name=name,
+        name_withheld=withheld,
+        subject_age=find_age(subject, subj_sents, doc_id),
+        subject_sex=find_sex(subject, subj_sents, doc_id),
+        date=date,
+        place=place,
+        region=region,
+        country=country,
+        agency=agency,
+        subject_weapon=weapon,
+        officers_fired=find_officers_fired(subject, _ordered(event_sents, subj_sents), doc_id),
+        investigations=ctx.investigations,
+    )
+
+
+def _name_sentences(subject: Subject, ctx: DocContext) -> list[Span]:
+    if not subject.surname:
+        return []
+    return [s for s in ctx.sents if subject.surname in s.text.lower()]
+
+
+def _date(scope: list[Span], ctx: DocContext) -> Fact[PartialDate] | None:
+    published = ctx.document.published
+    found = _first(
+        scope,
+        lambda s: dates_mod.find_dates(s, published),
+        lambda h: getattr(h, "kind", "event") == "event",
+    )
+    if found is None:
+        return None
+    hit, sent = found
+    return Fact(hit.date, hit.confidence, _ev(ctx.doc_id, sent))
+
+
+def _geo(
+    scope: list[Span], ctx: DocContext
+) -> tuple[Fact[str] | None, Fact[str] | None, Fact[str] | None]:
+    place = region = None
+    hits_all = []
+    for sent in scope:
+        hits = ctx.places(sent)
+        hits_all.extend(hits)
+        for h in hits:
+            if place is None and h.kind == "place":
+                place = Fact(h.name, h.confidence, _ev(ctx.doc_id, sent))
+                if region is None and h.region:
+                    region = Fact(h.region, h.confidence * 0.9, _ev(ctx.doc_id, sent))
+            if region is None and h.kind == "region" and h.region:
+                region = Fact(h.region, h.confidence, _ev(ctx.doc_id, sent))
+        if place is not None and region is not None:
+            break
+    guess = ctx.country_guess
+    country = None
+    if guess is not None:
+        code, conf = guess
+        sent = next(
+            (s for s in scope for h in ctx.places(s) if h.country == code),
+            scope[0] if scope else None,
+        )
+        country = Fact(code, conf, _ev(ctx.doc_id, sent) if sent is not None else None)
+    return place, region, country
+
+
+def _agency(
+    scope: list[Span], ctx: DocContext, country: Fact[str] | None, region: Fact[str] | None
+) -> Fact[str] | None:
+    code = country.value if country else None
+    reg = region.value if region else None
+    found = _first(
+        _ordered(scope, ctx.sents),
+        lambda s: agency_mod.find_agencies(s, code, reg),
+        lambda h: h.confidence >= _AGENCY_MIN,
+    )
+    if found is not None:
+        hit, sent = found
+        return Fact(hit.name, hit.confidence, _ev(ctx.doc_id, sent))
+    default = agency_mod.default_agency(code, reg)
+    if default is None:
+        return None
+    evidence = country.evidence if country else None
+    return Fact(default, 0.5, evidence)
+
+
+def _weapon(subj_sents: list[Span], ctx: DocContext) -> Fact | None:
+    hits = []
+    where: dict[int, Span] = {}
+    for sent in _ordered(subj_sents, ctx.sents):
+        for h in weapon_mod.find_weapons(sent):
+            hits.append(h)
+            where[id(h)] = sent
+    best = weapon_mod.choose_weapon(hits)
+    if best is None:
+        return None
+    return Fact(best.weapon, best.confidence, _ev(ctx.doc_id, where[id(best)]))

@@ -1,0 +1,581 @@
+"""Find force events in parsed sentences: who used force on whom, and how.
+
+A force event is a verb of force (shoot, fire at, kill, taser, restrain, bite,
+strike...) whose agent and patient are read from the dependency parse, in the
+active ("officers shot the man"), passive ("he was shot by police"), reduced
+relative ("a man shot by police") and nominal ("the police shooting of X",
+"killed in an encounter with police") forms. The event records whether the
+agent is police, whether the patient is an officer (the story is then about an
+attack on police), and the words that describe the patient.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from forcewatch.extract.patterns.lexicon import (
+    FORCE_VERBS,
+    GENERIC_PLURALS,
+    PERSON_NOUNS,
+    POLICE_LEMMAS,
+    POLICE_RE,
+)
+from forcewatch.records import Force
+
+_GENERIC_AGENT_LEMMAS = frozenset("agent squad team unit force".split())
+_POLICE_MODIFIERS = frozenset(
+    """police armed tactical swat rcmp garda federal state county sheriff's response
+    special firearms trooper""".split()
+)
+_VEHICLE_NOUNS = frozenset("car vehicle cruiser van suv truck ute patrol squad".split())
+_DOG_NOUNS = frozenset("dog k9 k-9 canine".split())
+_EVENT_NOUNS = frozenset("shooting encounter shootout shoot-out exchange fire gunfire".split())
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
+_FIRE_PREPS = frozenset("at on upon into".split())
+_WEAPON_OBJECTS = frozenset(
+    "fire shot shots round rounds bullet bullets weapon weapons gun guns firearm firearms "
+    "taser tasers pistol rifle".split()
+)
+_TITLE_WORDS = frozenset(
+    "officer constable const sergeant sgt deputy trooper detective det inspector patrolman "
+    "corporal cpl".split()
+)
+_USE_VERBS = frozenset(("use", "deploy", "fire", "discharge", "aim", "point"))
+_TASER_OBJECTS = frozenset(("taser", "stun", "tasers", "conducted", "cew", "dart", "darts"))
+_FIRE_ONLY = frozenset(("open", "fire", "shoot", "discharge"))
+_PRONOUNS = frozenset("he him she her they them who whom".split())
+_CONTEXT_FORCE = (
+    (
+        re.compile(r"\b(?:shot|shoot|gun|fired|firing|bullet|shooting|encounter)", re.I),
+        Force.FIREARM,
+    ),
+    (re.compile(r"\b(?:taser|tase|stun gun)", re.I), Force.TASER),
+    (re.compile(r"\b(?:restrain|chokehold|pinned|prone|neck)", re.I), Force.RESTRAINT),
+    (re.compile(r"\bpolice (?:dog|k9)", re.I), Force.DOG),
+    (re.compile(r"\b(?:struck|hit|run over|ran over) by (?:a |the )?police", re.I), Force.VEHICLE),
+)
+
+
+@dataclass(frozen=True)
+class ForceEvent:
+    """One use of force read from one sentence."""
+
+    sent: Span
+    trigger: Token
+    force: Force | None
+    agent: Token | None
+    police_agent: bool | None  # True: police used force; False: someone else; None: not said
+    patient: Token | None  # head token of the person force was used on
+    officer_patient: bool  # the patient is a police officer
+    count: int = 1  # people named by the patient phrase ("two men" -> 2)
+    fatal: bool = False  # the verb itself says the person died ("killed", "shot dead")
+    aimed: bool = False  # shots fired at something named ("fired at the car")
+    hit: bool = True  # the verb says the person was struck ("fired at" says not)
+    confidence: float = 0.8
+
+
+def is_police(token: Token) -> bool:
+    """Return True when the noun phrase headed by `token` names police."""
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
+    if lemma in _GENERIC_AGENT_LEMMAS or text in _GENERIC_AGENT_LEMMAS:
+        return bool(mods & _POLICE_MODIFIERS) or any(POLICE_RE.fullmatch(m) for m in mods)
+    if lemma in POLICE_LEMMAS or text in POLICE_LEMMAS:
+        return True
+    if token.ent_type_ == "ORG" and POLICE_RE.search(_ent_text(token)):
+        return True
+    if token.pos_ == "PROPN":  # "police officer Scott Mars", "Constable Jane Hill"
+        for c in token.children:
+            if c.dep_ in ("compound", "appos") and (
+                c.lemma_.lower() in POLICE_LEMMAS or c.lower_ in _TITLE_WORDS
+            ):
+                return True
+    return False
+
+
+def _ent_text(token: Token) -> str:
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text
+    return token.text
+
+
+def _police_instrument(token: Token) -> Force | None:
+    """Return vehicle/dog when `token` is a police car or police dog, else None."""
+    mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
+    police_mod = bool(mods & _POLICE_MODIFIERS) or any(POLICE_RE.fullmatch(m) for m in mods)
+    if token.lower_ in _VEHICLE_NOUNS and police_mod:
+        return Force.VEHICLE
+    if token.lower_ in _DOG_NOUNS and police_mod:
+        return Force.DOG
+    return None
+
+
+def _child(token: Token, *deps: str) -> Token | None:
+    for c in token.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _agent_of(verb: Token) -> tuple[Token | None, bool]:
+    """Return (agent head token, passive?) for a force verb."""
+    agent = _child(verb, "agent")
+    if agent is not None:
+        pobj = _child(agent, "pobj")
+        return pobj, True
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        passive = True
+    if passive:
+        return None, True
+    subj = _child(verb, "nsubj")
+    v = verb
+    if subj is None and verb.dep_ == "relcl":  # "officers who shot him"
+        return verb.head, False
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        # "the gunman fired at him, striking him": the firer of the same sentence
+        for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
+            if t.lemma_.lower() in ("fire", "shoot", "open", "discharge") and t.i < verb.i:
+                firer = _child(t, "nsubj")
+                if firer is not None:
+                    return firer, False
+                break
+    if _headline_passive(verb):  # "Officer shot and wounded" as a headline
+        return None, True
+    # "police shot and killed him", "officers opened fire, killing him"
+    while subj is None and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
+        v = v.head
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
+            return None, True
+        subj = _child(v, "nsubj")
+    if subj is not None and subj.lower_ in ("who", "that") and v.dep_ == "relcl":
+        subj = v.head
+    return subj, False
+
+
+def _headline_passive(verb: Token) -> bool:
+    """Return True for "X shot" with no object: in news (headlines) that means X was shot."""
+    if verb.lemma_.lower() not in ("shoot", "wound", "kill") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if any(
+        c.dep_ in ("dobj", "prt", "aux", "auxpass", "advmod", "ccomp", "xcomp")
+        for c in verb.children
+    ):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in _FIRE_PREPS for c in verb.children):
+        return False
+    v = verb
+    while v.dep_ == "conj":
+        v = v.head
+    subj = _child(v, "nsubj")
+    if subj is None or subj.i > verb.i:
+        return False
+    # no object anywhere in the coordination either ("shot and killed a man")
+    return not any(_child(c, "dobj") is not None for c in verb.conjuncts)
+
+
+def _patient_of(verb: Token, passive: bool) -> Token | None:
+    """Return the head token of the person force was used on."""
+    if passive and _headline_passive(verb):
+        v = verb
+        while v.dep_ == "conj":
+            v = v.head
+        return _child(v, "nsubj")
+    if passive:
+        subj = _child(verb, "nsubjpass")
+        if subj is not None and subj.lemma_ in _WEAPON_OBJECTS:  # "shots were fired at him"
+            subj = None
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in _FIRE_PREPS:
+                    return _child(c, "pobj")
+            return None
+        if subj is not None:
+            return subj
+        if verb.dep_ == "acl":
+            return verb.head
+        if verb.dep_ in ("pcomp", "advcl", "xcomp"):  # "a man is in hospital after being shot"
+            v = verb.head.head if verb.head.dep_ == "prep" else verb.head
+            subj = _child(v, "nsubj", "nsubjpass")
+            if subj is not None:
+                return subj
+        v = verb
+        while v.dep_ == "conj" and v.head is not v:
+            v = v.head
+            subj = _child(v, "nsubjpass", "nsubj")
+            if subj is not None:
+                return subj
+        return None
+    obj = _child(verb, "dobj")
+    if obj is not None and (obj.lemma_ in _WEAPON_OBJECTS or obj.lower_ in _TASER_OBJECTS):
+        obj = None
+    if obj is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in _FIRE_PREPS:
+                obj = _child(c, "pobj")
+                if obj is not None:
+                    break
+    if obj is None:
+        for c in verb.children:  # "shot and killed Sam Tairoa": object on the conjunct
+            if c.dep_ == "conj" and c.lemma_ in FORCE_VERBS:
+                obj = _child(c, "dobj")
+                if obj is not None:
+                    break
+    return obj
+
+
+def _count(patient: Token) -> int:
+    if patient.like_num and patient.lower_ != "one":  # "two of the suspects"
+        n = _NUMBER_WORDS.get(patient.lower_) or (
+            int(patient.text) if patient.text.isdigit() else 1
+        )
+        return n if 1 <= n <= 9 else 1
+    for c in patient.children:
+        if c.dep_ == "nummod":
+            n = _NUMBER_WORDS.get(c.lower_)
+            if n is None and c.text.isdigit():
+                n = int(c.text)
+            if n and patient.tag_ in ("NNS", "NNPS"):
+                return n
+        if c.lower_ == "both" and patient.tag_ == "NNS":
+            return 2
+    return 1
+
+
+def _is_generic(patient: Token) -> bool:
+    """Return True for statistics ("40 people") rather than a specific person."""
+    if patient.lemma_.lower() in GENERIC_PLURALS or patient.lower_ in GENERIC_PLURALS:
+        return True
+    if patient.tag_ == "NNS":
+        for c in patient.children:
+            if (
+                c.dep_ == "nummod"
+                and c.text.replace(",", "").isdigit()
+                and int(c.text.replace(",", "")) > 6
+            ):
+                return True
+    return patient.lower_ in ("anyone", "everyone", "someone", "nobody", "people")
+
+
+def _under_without(tok: Token) -> bool:
+    """Return True for "without a shot being fired", "without firing"."""
+    return any(a.lower_ in ("without", "before") for a in tok.ancestors) or any(
+        c.lower_ == "without" for c in tok.children
+    )
+
+
+def _taser_object(verb: Token) -> bool:
+    obj = _child(verb, "dobj")
+    return obj is not None and (
+        obj.lower_ in _TASER_OBJECTS or any(c.lower_ in _TASER_OBJECTS for c in obj.children)
+    )
+
+
+def _negated(token: Token) -> bool:
+    return any(c.lower_ in ("no", "none") for c in token.children) or token.lower_ in (
+        "nobody",
+        "none",
+    )
+
+
+def is_person(token: Token) -> bool:
+    """Return True when the phrase headed by `token` can be a person."""
+    if token.lower_ == "one" or token.like_num:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = _child(of, "pobj") if of is not None else None
+        return pobj is not None and is_person(pobj) and not is_police(pobj)
+    if token.pos_ == "PRON":
+        return token.lower_ in _PRONOUNS or token.lower_ in ("you", "i", "we", "us", "me")
+    if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
+        # the model tags names as GPE/ORG now and then; the object of "shot" is a person
+        return token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL") and not is_police(token)
+    lemma = token.lemma_.lower()
+    if (
+        lemma in PERSON_NOUNS
+        or token.lower_ in PERSON_NOUNS
+        or lemma in POLICE_LEMMAS
+        or is_police(token)
+    ):
+        return True
+    return any("year-old" in c.text or c.lower_ == "year" for c in token.subtree if c.i < token.i)
+
+
+def _verb_force(verb: Token, sent: Span) -> Force | None:
+    if verb.lemma_.lower() in _USE_VERBS and _taser_object(verb):
+        return Force.TASER
+    kind = FORCE_VERBS.get(verb.lemma_.lower())
+    if kind is not None:
+        return Force(kind)
+    text = sent.text
+    for pattern, force in _CONTEXT_FORCE:
+        if pattern.search(text):
+            return force
+    return None
+
+
+def _is_fatal(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "kill":
+        return True
+    return any(c.lower_ in ("dead", "fatally") for c in verb.children)
+
+
+def events_in(sent: Span) -> list[ForceEvent]:
+    """Return the force events of one sentence."""
+    out: list[ForceEvent] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ not in ("VERB", "AUX", "ADJ") and not (
+            lemma in FORCE_VERBS and tok.tag_ in ("VBN", "VBD")
+        ):
+            if lemma == "open" and tok.pos_ == "VERB":
+                pass
+            else:
+                continue
+        if lemma == "open":
+            obj = _child(tok, "dobj")
+            if obj is None or obj.lemma_ != "fire":
+                continue
+        elif lemma in _USE_VERBS and _taser_object(tok):
+            pass
+        elif lemma not in FORCE_VERBS:
+            continue
+        if lemma == "run" and not any(c.lower_ == "over" for c in tok.children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) or _under_without(tok):
+            continue
+        agent, passive = _agent_of(tok)
+        patient = _patient_of(tok, passive)
+        if (
+            patient is not None
+            and patient.lower_ in ("who", "that", "which")
+            and patient.head.dep_ in ("relcl",)
+        ):
+            patient = patient.head.head
+        if patient is not None and patient.dep_ == "relcl":
+            patient = patient.head
+        if agent is not None and any(c.lower_ in ("no", "neither") for c in agent.children):
+            continue  # "no officers fired their weapons"
+        if patient is not None and _is_generic(patient):
+            continue
+        if patient is None:
+            if lemma in _FIRE_ONLY and agent is not None and is_police(agent):
+                out.append(_event(sent, tok, agent, None, fire_only=True))
+            continue
+        if patient.lower_ in ("himself", "herself", "themselves") or _negated(patient):
+            continue
+        if not is_person(patient):
+            if lemma in ("open", "fire") and agent is not None and is_police(agent):
+                out.append(_event(sent, tok, agent, None, fire_only=True))
+            continue
+        out.append(_event(sent, tok, agent, patient))
+        for other in patient.conjuncts:  # "police shot Thabo Nkosi and Sipho Dlamini"
+            if other.i > patient.i and is_person(other) and not _is_generic(other):
+                out.append(_event(sent, tok, agent, other))
+    out.extend(_nominal_events(sent, out))
+    out.extend(_encounter_events(sent, out))
+    return out
+
+
+_ENCOUNTER_VERBS = frozenset(
+    "arrest hold nab catch overpower injure die apprehend detain capture kill shoot wound".split()
+)
+_CUSTODY_RE = re.compile(
+    r"\b(?:custodial death|death in (?:police |judicial )?custody|"
+    r"died (?:in|while in|in the) (?:police )?custody|lock-?up death)\b",
+    re.I,
+)
+
+
+def _encounter_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
+    """Return "arrested after an encounter with police" and custodial deaths as events."""
+    out: list[ForceEvent] = []
+    taken = {e.patient.i for e in found if e.patient is not None}
+    for tok in sent:
+        if tok.lemma_.lower() not in _ENCOUNTER_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if not _in_encounter(tok):
+            continue
+        patient = _child(tok, "nsubjpass") or (
+            _child(tok, "nsubj") if tok.lemma_.lower() == "die" else _child(tok, "dobj")
+        )
+        if patient is None or patient.i in taken or not is_person(patient) or is_police(patient):
+            continue
+        if _is_generic(patient):
+            continue
+        lemma = tok.lemma_.lower()
+        out.append(
+            ForceEvent(
+                sent=sent,
+                trigger=tok,
+                force=Force.FIREARM,
+                agent=None,
+                police_agent=True,
+                patient=patient,
+                officer_patient=False,
+                count=_count(patient),
+                fatal=lemma in ("die", "kill"),
+                hit=lemma in ("injure", "die", "kill", "shoot", "wound"),
+                confidence=0.75,
+            )
+        )
+        taken.add(patient.i)
+    m = _CUSTODY_RE.search(sent.text)
+    if m and not found:
+        span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        patient = None
+        if span is not None:
+            for t in span:
+                of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                if of is not None:
+                    patient = _child(of, "pobj")
+                if t.lemma_ == "die":
+                    patient = _child(t, "nsubj")
+            if span.root.lemma_ == "death":
+                of = next((c for c in span.root.children if c.lower_ == "of"), None)
+                patient = _child(of, "pobj") if of is not None else patient
+        if patient is not None and (not is_person(patient) or is_police(patient)):
+            patient = None
+        out.append(
+            ForceEvent(
+                sent=sent,
+                trigger=span.root if span is not None else sent.root,
+                force=Force.OTHER,
+                agent=None,
+                police_agent=True,
+                patient=patient,
+                officer_patient=False,
+                fatal=True,
+                hit=True,
+                aimed=True,
+                confidence=0.7,
+            )
+        )
+    return out
+
+
+def _in_encounter(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("after", "in", "during", "following"):
+            pobj = _child(c, "pobj")
+            if pobj is None:
+                continue
+            lemma = pobj.lemma_.lower()
+            phrase = " ".join(t.lower_ for t in pobj.subtree)
+            if lemma == "encounter" and "sexual" not in phrase:
+                return True
+            if lemma in ("exchange", "fire", "shootout", "firing", "gunfight") and (
+                "police" in phrase or "retaliatory" in phrase or "cross" in phrase
+            ):
+                return True
+    return False
+
+
+def _event(
+    sent: Span, verb: Token, agent: Token | None, patient: Token | None, fire_only: bool = False
+) -> ForceEvent:
+    force = _verb_force(verb, sent)
+    police_agent: bool | None
+    if verb.lemma_.lower() == "open":
+        force = Force.FIREARM
+    if agent is None:
+        police_agent = _in_police_event(verb)
+    else:
+        instrument = _police_instrument(agent)
+        if instrument is not None:
+            force = instrument
+            police_agent = True
+        elif agent.lower_ in _PRONOUNS:
+            police_agent = None  # resolved later from context
+        elif agent.pos_ == "PROPN" and not is_police(agent):
+            police_agent = None  # a surname: an officer named earlier? resolved later
+        else:
+            police_agent = is_police(agent)
+    lemma = verb.lemma_.lower()
+    hit = not fire_only and lemma not in ("fire", "open", "discharge")
+    officer = patient is not None and is_police(patient)
+    conf = 0.9 if police_agent else 0.6
+    aimed = any(c.dep_ == "prep" and c.lower_ in _FIRE_PREPS for c in verb.children)
+    return ForceEvent(
+        sent=sent,
+        trigger=verb,
+        force=force,
+        agent=agent,
+        police_agent=police_agent,
+        patient=patient,
+        officer_patient=officer,
+        count=_count(patient) if patient is not None else 1,
+        fatal=_is_fatal(verb),
+        hit=hit,
+        aimed=aimed,
+        confidence=conf,
+    )
+
+
+def _in_police_event(verb: Token) -> bool | None:
+    """Return True for "killed in an encounter with police" / "in a police shooting"."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "during", "after", "with", "amid"):
+            pobj = _child(c, "pobj")
+            if pobj is None:
+                continue
+            phrase = " ".join(t.lower_ for t in pobj.subtree)
+            if pobj.lemma_.lower() in _EVENT_NOUNS and (
+                "retaliatory" in phrase or pobj.lemma_ == "encounter"
+            ):
+                return True
+            if POLICE_RE.search(phrase) and not _OTHER_SHOOTER_RE.search(phrase):
+                return True
+    return None
+
+
+_OTHER_SHOOTER_RE = re.compile(r"\b(?:gunman|gunmen|shooter|attacker|robbers?|suspects?)\b", re.I)
+
+_NOMINAL_RE = re.compile(
+    r"\b(?:police|officer-involved|officer involved|police-involved|garda|deputy-involved|"
+    r"trooper-involved|fatal police|police-related) shootings? (?:of|that killed|which killed|"
+    r"that left|that wounded|involving)\b",
+    re.I,
+)
+
+
+def _nominal_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
+    """Return events written as nouns: "the police shooting of Sam Tairoa"."""
+    out: list[ForceEvent] = []
+    for m in _NOMINAL_RE.finditer(sent.text):
+        span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        last = span[-1]
+        patient = None
+        if last.dep_ == "prep":
+            patient = _child(last, "pobj")
+        else:
+            for t in sent.doc[last.i : sent.end]:
+                if t.dep_ in ("dobj", "pobj") and t.pos_ in ("PROPN", "NOUN", "PRON"):
+                    patient = t
+                    break
+        if patient is None or _is_generic(patient) or is_police(patient):
+            continue
+        if any(e.patient is not None and e.patient.i == patient.i for e in found):
+            continue
+        out.append(
+            ForceEvent(
+                sent=sent,
+                trigger=span[-2] if len(span) > 1 else span[0],
+                force=Force.FIREARM,
+                agent=None,
+                police_agent=True,
+                patient=patient,
+                officer_patient=False,
+                fatal="killed" in m.group(0).lower() or "fatal" in m.group(0).lower(),
+                hit="wounded" in m.group(0).lower() or "killed" in m.group(0).lower(),
+                confidence=0.85,
+            )
+        )
+    return out

@@ -1,0 +1,146 @@
+"""What force police used, what it did to the subject, and how many officers fired."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from forcewatch.extract.subjects import Subject
+from forcewatch.records import Evidence, Fact, Force, Outcome
+
+_FATAL_RE = re.compile(
+    r"\b(?:died|dies|dead|killed|fatal(?:ly)?|pronounced dead|death|deceased|"
+    r"succumbed|did not survive|didn't survive|lost (?:his|her) life|body was (?:found|recovered))\b",
+    re.I,
+)
+_INJURED_RE = re.compile(
+    r"\b(?:injur(?:ed|ies|y)|wounded|wounds?|hospital(?:ised|ized)?|critical(?:ly)?|"
+    r"serious(?:ly)? (?:injured|hurt|condition)|stable condition|non-life[- ]threatening|"
+    r"life[- ]threatening|survived|recovering|treated for|shot in the (?:leg|arm|chest|"
+    r"shoulder|stomach|abdomen|hand|foot|back|thigh|knee|head|neck)|bullet wounds?|"
+    r"gunshot wounds?|surgery|bitten|hurt)\b",
+    re.I,
+)
+_MISSED_RE = re.compile(
+    r"\b(?:missed|was not (?:hit|struck|injured)|were not (?:hit|struck|injured)|"
+    r"no one was (?:hit|injured|hurt)|nobody was (?:hit|injured|hurt)|"
+    r"(?:uninjured|unhurt|unharmed|without injury)|no injuries)\b",
+    re.I,
+)
+_NEG_FATAL_RE = re.compile(
+    r"\b(?:non-fatal|nonfatal|not fatal|did not die|survived|no one was killed|"
+    r"was not killed)\b",
+    re.I,
+)
+_NUM = {
+    "one": 1,
+    "an": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "both": 2,
+    "single": 1,
+    "lone": 1,
+}
+_OFFICER = (
+    r"(?:armed |police |firearms |tactical |swat |plain-?clothes |specialist |off-duty |"
+    r"on-duty |rcmp |state |county |garda |emergency response )*"
+    r"(?:officers?|policem[ae]n|constables?|deput(?:y|ies)|troopers?|cops?|agents?|gardaí|gardai|"
+    r"garda|sergeants?|detectives?|members?)"
+)
+_FIRED_COUNT_RE = re.compile(
+    rf"\b(one|an|a|two|three|four|five|six|seven|eight|both|single|lone|\d)\s+(?:of the\s+)?{_OFFICER}\s+"
+    r"(?:(?:who|that)\s+)?(?:had\s+|then\s+|also\s+|each\s+|allegedly\s+|reportedly\s+)?"
+    r"(?:fired|shot|opened fire|discharged|returned fire|fatally shot|shot and killed)",
+    re.I,
+)
+_FIRED_BY_RE = re.compile(
+    rf"\b(?:shot|fired|fatally shot|shot dead|killed)\s+by\s+(an?|one|two|three|four|both|a single|"
+    rf"a lone)\s+{_OFFICER}",
+    re.I,
+)
+_THE_OFFICER_FIRED_RE = re.compile(
+    r"\bthe (?:officer|constable|deputy|trooper|policeman|garda) (?:who )?"
+    r"(?:fired|shot|opened fire|discharged)",
+    re.I,
+)
+
+
+def find_force(subject: Subject, doc_id: str) -> Fact[Force]:
+    """Return the kind of force used on the subject, from its events."""
+    best: tuple[int, Force, Span] | None = None
+    order = {
+        Force.FIREARM: 0,
+        Force.TASER: 1,
+        Force.VEHICLE: 2,
+        Force.DOG: 3,
+        Force.RESTRAINT: 4,
+        Force.OTHER: 5,
+    }
+    for ev in subject.events:
+        if ev.force is None:
+            continue
+        rank = order[ev.force]
+        if best is None or rank < best[0]:
+            best = (rank, ev.force, ev.sent)
+    if best is None:
+        sent = subject.events[0].sent
+        text = " ".join(s.text for s in subject.sentences())
+        force = (
+            Force.FIREARM if re.search(r"\b(?:shot|shoot|fired|gun)", text, re.I) else Force.OTHER
+        )
+        return Fact(force, 0.5, _ev(doc_id, sent))
+    return Fact(best[1], 0.85, _ev(doc_id, best[2]))
+
+
+def find_outcome(subject: Subject, sents: list[Span], doc_id: str) -> Fact[Outcome]:
+    """Return fatal / injured / missed / unknown for the subject."""
+    for ev in subject.events:
+        if ev.fatal:
+            return Fact(Outcome.FATAL, 0.9, _ev(doc_id, ev.sent))
+    fatal = injured = missed = None
+    for sent in sents:
+        text = sent.text
+        if fatal is None and _FATAL_RE.search(text) and not _NEG_FATAL_RE.search(text):
+            fatal = sent
+        if injured is None and _INJURED_RE.search(text):
+            injured = sent
+        if missed is None and _MISSED_RE.search(text):
+            missed = sent
+    if fatal is not None:
+        return Fact(Outcome.FATAL, 0.75, _ev(doc_id, fatal))
+    hit_events = [ev for ev in subject.events if ev.hit]
+    if missed is not None and not hit_events:
+        return Fact(Outcome.MISSED, 0.7, _ev(doc_id, missed))
+    if injured is not None:
+        return Fact(Outcome.INJURED, 0.75, _ev(doc_id, injured))
+    if hit_events:
+        return Fact(Outcome.INJURED, 0.6, _ev(doc_id, hit_events[0].sent))
+    if missed is not None:
+        return Fact(Outcome.MISSED, 0.6, _ev(doc_id, missed))
+    return Fact(Outcome.UNKNOWN, 0.5, _ev(doc_id, subject.events[0].sent))
+
+
+def find_officers_fired(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | None:
+    """Return the number of officers who fired, when the story states it."""
+    for sent in sents:
+        m = _FIRED_COUNT_RE.search(sent.text) or _FIRED_BY_RE.search(sent.text)
+        if m:
+            word = m.group(1).lower().replace("a single", "single").replace("a lone", "lone")
+            n = _NUM.get(word) or (int(word) if word.isdigit() else None)
+            if n:
+                return Fact(n, 0.8, _ev(doc_id, sent))
+    for sent in sents:
+        if _THE_OFFICER_FIRED_RE.search(sent.text):
+            return Fact(1, 0.65, _ev(doc_id, sent))
+    return None
+
+
+def _ev(doc_id: str, sent: Span) -> Evidence:
+    return Evidence(doc_id, sent.start_char, sent.end_char)

@@ -1,0 +1,1 @@
+"""Pattern data for extraction and detection (lexicons, gazetteers)."""

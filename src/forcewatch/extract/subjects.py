@@ -1,0 +1,424 @@
+"""Group force events into subjects: the people police used force on.
+
+A subject gathers the events that concern one person: by name (a full name and
+later surname-only mentions), by pronoun (resolved to the nearest earlier
+person of the same number) and by description ("a man" ... "the man").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from forcewatch.extract.events import ForceEvent, events_in, is_person, is_police
+from forcewatch.extract.geo import region_of
+from forcewatch.extract.patterns.lexicon import (
+    FEMALE_WORDS,
+    MALE_WORDS,
+    OFFICIAL_TITLES_RE,
+    PERSON_NOUNS,
+    POLICE_RE,
+)
+
+_PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+_PLURAL_PRONOUNS = frozenset(("they", "them"))
+_NEW_REFERENT_WORDS = frozenset(("another", "second", "third", "other", "fourth"))
+_IDENTIFY_RE = re.compile(
+    r"\b(?:named|identified|id'd|known)\s+(?:him|her|the (?:man|woman|victim|deceased|suspect|"
+    r"driver|teen|teenager|boy|girl)\s+)?as\b",
+    re.I,
+)
+_LOOKBACK_SENTENCES = 6
+_COLLECTIVE = frozenset(("police", "gardaí", "gardai", "cops", "swat"))
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+
+@dataclass
+class Referent:
+    """A person spoken of: a named entity or a described noun phrase."""
+
+    token: Token  # head token
+    name: str | None
+    police: bool
+    sex: str | None
+    plural: bool
+
+
+@dataclass
+class Subject:
+    """One person police used force on, with the events and sentences about them."""
+
+    name: str | None = None
+    name_token: Token | None = None
+    sex: str | None = None
+    count: int = 1
+    events: list[ForceEvent] = field(default_factory=list)
+    heads: list[Token] = field(default_factory=list)  # tokens that refer to the subject
+
+    @property
+    def surname(self) -> str | None:
+        return self.name.split()[-1].lower() if self.name else None
+
+    @property
+    def confidence(self) -> float:
+        return max(e.confidence for e in self.events) if self.events else 0.0
+
+    def sentences(self) -> list[Span]:
+        """Return the sentences of this subject's events and mentions, in order."""
+        seen: dict[int, Span] = {}
+        for tok in self.heads:
+            seen.setdefault(tok.sent.start, tok.sent)
+        for ev in self.events:
+            seen.setdefault(ev.sent.start, ev.sent)
+        return [seen[k] for k in sorted(seen)]
+
+
+def _person_ent(token: Token) -> Span | None:
+    for ent in token.doc.ents:
+        if ent.label_ == "PERSON" and ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def is_official(ent: Span) -> bool:
+    """Return True when a PERSON entity is written as an officer or official."""
+    before = ent.doc[max(0, ent.start - 4) : ent.start].text + " "
+    if OFFICIAL_TITLES_RE.search(before):
+        return True
+    head = ent.root
+    if head.dep_ == "appos" and is_police(head.head):
+        return True
+    for c in head.children:
+        if c.dep_ == "appos" and (is_police(c) or c.lower_ in ("spokesman", "spokeswoman")):
+            return True
+    return False
+
+
+_PLACE_FIRST_WORDS = frozenset(
+    "st saint mount mt port fort lake new north south east west upper lower cape san santa los las".split()
+)
+_ORG_WORDS = re.compile(
+    r"\b(?:police|service|department|office|court|council|university|hospital|news|"
+    r"ministry|agency|commission|authority|inc|ltd|company|bank|party|street|road|"
+    r"avenue|county|city|club|school|church|station|centre|center|group|team|unit)\b",
+    re.I,
+)
+
+
+def _name_like_ent(token: Token) -> Span | None:
+    """Return an ORG/GPE/PRODUCT entity that reads like a person's name in an argument slot."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            if ent.label_ not in ("ORG", "GPE", "PRODUCT", "NORP"):
+                return None
+            words = ent.text.split()
+            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+                return None
+            if words[0].rstrip(".").lower() in _PLACE_FIRST_WORDS or _in_headline(ent.root):
+                return None
+            if _ORG_WORDS.search(ent.text) or ent.root.dep_ not in (
+                "nsubj",
+                "nsubjpass",
+                "dobj",
+                "pobj",
+                "appos",
+                "conj",
+            ):
+                return None
+            return ent
+    return None
+
+
+def _is_place(ent: Span) -> bool:
+    """Return True for a place or body misread as a person ("Berkshire", "St John")."""
+    if ent.text.split()[0].rstrip(".").lower() in _PLACE_FIRST_WORDS:
+        return True
+    return region_of(ent.text) is not None or bool(POLICE_RE.search(ent.text))
+
+
+def _modifies_police(ent: Span) -> bool:
+    """Return True for a place misread as a person: "Stillwater police officer"."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and is_police(nxt) or (nxt is not None and nxt.lower_ == "police")
+
+
+def _sex_of(token: Token) -> str | None:
+    words = {t.lower_ for t in token.subtree} | {token.lower_}
+    if words & MALE_WORDS:
+        return "male"
+    if words & FEMALE_WORDS:
+        return "female"
+    return _PRONOUN_SEX.get(token.lower_)
+
+
+def referents(doc: Doc) -> list[Referent]:
+    """Return the people spoken of in `doc`, in order of their head tokens."""
+    out: list[Referent] = []
+    for tok in doc:
+        if tok.pos_ == "PRON":
+            continue
+        ent = _person_ent(tok) or _name_like_ent(tok)
+        if ent is not None:
+            if tok.i != ent.root.i or _modifies_police(ent) or _is_place(ent):
+                continue
+            police = is_official(ent)
+            out.append(Referent(tok, ent.text, police, None, False))
+        elif tok.pos_ == "NOUN" and is_person(tok):
+            plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _COLLECTIVE
+            out.append(Referent(tok, None, is_police(tok), _sex_of(tok), plural))
+    return out
+
+
+def resolve_pronoun(
+    pron: Token,
+    refs: list[Referent],
+    *,
+    want_police: bool | None,
+    exclude: frozenset[int] = frozenset(),
+) -> Referent | None:
+    """Return the nearest earlier referent that fits the pronoun's sex, number and role."""
+    low = pron.lower_
+    plural = low in _PLURAL_PRONOUNS
+    sex = _PRONOUN_SEX.get(low)
+    first_sent = max(0, pron.sent.start - 400)
+    fits: list[Referent] = []
+    for ref in reversed(refs):
+        if ref.token.i >= pron.i or ref.token.i < first_sent or ref.token.i in exclude:
+            continue
+        if pron.doc[ref.token.i].sent.start < _sentence_floor(pron):
+            break
+        if want_police is not None and ref.police != want_police:
+            continue
+        if ref.plural != plural:
+            continue
+        if sex and ref.sex and ref.sex != sex:
+            continue
+        fits.append(ref)
+    if not fits:
+        return None
+    # prefer the nearest grammatical subject in the same sentence, else the nearest fit
+    same = [r for r in fits if r.token.sent.start == pron.sent.start]
+    for ref in same:
+        if ref.token.dep_ in _SUBJECT_DEPS:
+            return ref
+    return fits[0]
+
+
+def _sentence_floor(tok: Token) -> int:
+    sents = list(tok.doc.sents)
+    idx = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    return sents[max(0, idx - _LOOKBACK_SENTENCES)].start
+
+
+def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject]:
+    """Return the subjects of police force in a parsed document."""
+    sents = sentences if sentences is not None else list(doc.sents)
+    events = [ev for s in sents for ev in events_in(s)]
+    refs = referents(doc)
+    subjects: list[Subject] = []
+    pending: list[ForceEvent] = []
+    for ev in events:
+        police = ev.police_agent
+        if police is None and ev.trigger is not None:
+            police = _pronoun_agent_is_police(ev, refs)
+        if ev.officer_patient:
+            continue
+        if police is True and ev.patient is None:
+            if subjects:  # shots fired: more about the person already found
+                subjects[-1].events.append(ev)
+        elif police is True:
+            _attach(ev, subjects, refs)
+        elif police is None:
+            pending.append(ev)
+    fire_sents = {ev.sent.start for ev in events if ev.police_agent and ev.patient is None}
+    for ev in pending:
+        if ev.patient is None:
+            continue
+        subj = _match(ev, subjects, refs, create=False)
+        near_fire = any(abs(ev.sent.start - s) < 80 for s in fire_sents)
+        if subj is not None:
+            subj.events.append(_with_conf(ev, 0.7))
+            subj.heads.append(ev.patient)
+        elif near_fire:
+            _attach(_with_conf(ev, 0.6), subjects, refs)
+    # shots fired at no one in particular: a subject described elsewhere, shots missed
+    if not subjects and not any(ev.officer_patient for ev in events):
+        for ev in events:
+            if ev.police_agent and ev.patient is None and ev.aimed:
+                subjects.append(Subject(events=[_with_conf(ev, 0.55)]))
+                break
+    _name_unnamed(doc, subjects, refs)
+    _expand_names(subjects, refs)
+    return [s for s in subjects if s.events]
+
+
+def _expand_names(subjects: list[Subject], refs: list[Referent]) -> None:
+    """Replace a surname-only name with the fullest name in the story that ends with it."""
+    for subj in subjects:
+        if not subj.name:
+            continue
+        surname = subj.name.split()[-1].lower()
+        best = subj.name
+        for ref in refs:
+            if ref.name and not ref.police and ref.name.split()[-1].lower() == surname:
+                if len(ref.name.split()) > len(best.split()):
+                    best = ref.name
+        subj.name = best
+
+
+def _with_conf(ev: ForceEvent, conf: float) -> ForceEvent:
+    from dataclasses import replace
+
+    return replace(ev, confidence=min(ev.confidence, conf), police_agent=True)
+
+
+def _pronoun_agent_is_police(ev: ForceEvent, refs: list[Referent]) -> bool | None:
+    agent = ev.agent
+    if agent is not None and agent.pos_ == "PROPN":
+        surname = agent.text.lower()
+        for ref in refs:
+            if ref.token.i < agent.i and ref.name and ref.name.split()[-1].lower() == surname:
+                return ref.police
+        return False
+    verb = ev.trigger
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    v = verb
+    while subj is None and v.dep_ == "conj":
+        v = v.head
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ != "PRON":
+        return None
+    ref = resolve_pronoun(subj, refs, want_police=None)
+    if ref is None:
+        return None
+    return ref.police
+
+
+def _attach(ev: ForceEvent, subjects: list[Subject], refs: list[Referent]) -> None:
+    subj = _match(ev, subjects, refs, create=True)
+    if subj is None:
+        return
+    subj.events.append(ev)
+    if ev.patient is not None:
+        subj.heads.append(ev.patient)
+
+
+def _match(
+    ev: ForceEvent, subjects: list[Subject], refs: list[Referent], *, create: bool
+) -> Subject | None:
+    patient = ev.patient
+    if patient is None:
+        if subjects:
+            return subjects[-1]
+        if not create:
+            return None
+        subjects.append(Subject())
+        return subjects[-1]
+    name, name_tok, sex = _describe(patient, refs, ev.agent)
+    if name is not None:
+        surname = name.split()[-1].lower()
+        for s in subjects:
+            if s.surname == surname or (s.name and surname in s.name.lower().split()):
+                if len(name.split()) > len((s.name or "").split()):
+                    s.name, s.name_token = name, name_tok
+                return s
+        unnamed = [s for s in subjects if s.name is None and s.count == 1]
+        if len(unnamed) == 1 and _compatible(unnamed[0].sex, sex) and not _is_new(patient):
+            unnamed[0].name, unnamed[0].name_token = name, name_tok
+            return unnamed[0]
+        if not create:
+            return None
+        new = Subject(name=name, name_token=name_tok, sex=sex)
+        subjects.append(new)
+        return new
+    count = ev.count
+    if subjects and count == 1 and not _is_new(patient):
+        for s in reversed(subjects):
+            if _compatible(s.sex, sex) and s.count == 1:
+                s.sex = s.sex or sex
+                return s
+    if not create:
+        return None
+    new = Subject(sex=sex, count=count)
+    subjects.append(new)
+    return new
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _is_new(patient: Token) -> bool:
+    return any(c.lower_ in _NEW_REFERENT_WORDS for c in patient.children)
+
+
+def _describe(
+    patient: Token, refs: list[Referent], agent: Token | None = None
+) -> tuple[str | None, Token | None, str | None]:
+    """Return (name, name token, sex) for a patient token, resolving pronouns."""
+    if patient.pos_ == "PRON":
+        exclude = frozenset(t.i for t in agent.subtree) if agent is not None else frozenset()
+        ref = resolve_pronoun(patient, refs, want_police=False, exclude=exclude)
+        sex = _PRONOUN_SEX.get(patient.lower_)
+        if ref is None:
+            return None, None, sex
+        if ref.name:
+            return ref.name, ref.token, sex or ref.sex
+        return None, None, sex or ref.sex
+    ent = _person_ent(patient)
+    if ent is not None and not is_official(ent):
+        return ent.text, ent.root, None
+    # "Sam Tairoa" tagged ORG/GPE now and then: a proper-noun patient is still a name,
+    # but not in a headline, where every word is capitalised ("Man Shot By Police")
+    if patient.pos_ == "PROPN" and not _in_headline(patient) and patient.lower_ not in PERSON_NOUNS:
+        words = [patient]
+        while (
+            words[0].i > 0
+            and patient.doc[words[0].i - 1].pos_ == "PROPN"
+            and patient.doc[words[0].i - 1].dep_ in ("compound", "nmod")
+        ):
+            words.insert(0, patient.doc[words[0].i - 1])
+        return " ".join(t.text for t in words), patient, None
+    # "the man, Sam Tairoa," / "his son Sam"
+    for c in patient.children:
+        if c.dep_ == "appos":
+            ent = _person_ent(c)
+            if ent is not None:
+                return ent.text, ent.root, _sex_of(patient)
+    return None, None, _sex_of(patient)
+
+
+def _in_headline(token: Token) -> bool:
+    """Return True when the token stands in the title (before the first blank line)."""
+    head = token.doc.text.split("\n\n", 1)
+    return len(head) == 2 and token.idx < len(head[0])
+
+
+def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> None:
+    """Give the only unnamed subject the name the story identifies them by."""
+    unnamed = [s for s in subjects if s.name is None and s.count == 1]
+    if len(unnamed) != 1 or len([s for s in subjects if s.name]) > 0:
+        return
+    agents = {ev.agent.i for s in subjects for ev in s.events if ev.agent is not None}
+    for sent in doc.sents:
+        m = _IDENTIFY_RE.search(sent.text)
+        if not m:
+            continue
+        after = sent.start_char + m.end()
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and ent.start_char >= after and not is_official(ent):
+                unnamed[0].name, unnamed[0].name_token = ent.text, ent.root
+                unnamed[0].heads.append(ent.root)
+                return
+    # a narrative that names one person besides officers: that person is the subject
+    counts: dict[str, list[Referent]] = {}
+    for ref in refs:
+        if ref.name and not ref.police and ref.token.i not in agents:
+            counts.setdefault(ref.name.split()[-1].lower(), []).append(ref)
+    if len(counts) == 1:
+        only = next(iter(counts.values()))
+        full = max(only, key=lambda r: len(r.name.split()))
+        unnamed[0].name, unnamed[0].name_token = full.name, full.token
+        unnamed[0].heads.extend(r.token for r in only)

@@ -1,0 +1,89 @@
+"""Run sources -> pipeline -> store over files and folders, one transaction per document."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from forcewatch.config import Settings
+from forcewatch.errors import ForcewatchError, SourceError
+from forcewatch.pipeline import Pipeline
+from forcewatch.sources import ReadStats, iter_documents
+from forcewatch.store import db as store_db
+from forcewatch.store import repo
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSummary:
+    """What one ingest run did."""
+
+    read: int = 0  # documents read from the inputs
+    new: int = 0  # documents stored for the first time
+    duplicates: int = 0  # documents whose text was already stored
+    relevant: int = 0  # new documents that report police use of force
+    incidents: int = 0  # incidents created
+    failed: int = 0  # files, lines or documents that could not be read, analysed or stored
+    skipped: int = 0  # entries of folder walks that are not articles (other types, hidden)
+    not_analysed: int = 0  # new documents not analysed (other language, too short)
+
+    def as_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def ingest_paths(
+    paths: Sequence[Path],
+    settings: Settings,
+    *,
+    on_error: Callable[[str], None],
+    show_progress: bool = True,
+) -> IngestSummary:
+    """Ingest every document under `paths` into the store named by `settings`."""
+    engine = store_db.make_engine(settings.database_url)
+    store_db.upgrade(engine)
+    sessions = store_db.session_factory(engine)
+    pipeline = Pipeline(settings)
+    summary = IngestSummary()
+    stats = ReadStats()
+    progress = Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        disable=not (show_progress and settings.progress),
+    )
+    with progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in iter_documents(list(paths), stats):
+            progress.advance(task)
+            if isinstance(item, SourceError):
+                summary.failed += 1
+                on_error(str(item))
+                continue
+            summary.read += 1  # readers log their warnings (e.g. a non-UTF-8 fallback)
+            try:
+                with sessions() as session:
+                    if repo.has_document(session, item.doc_id):
+                        summary.duplicates += 1
+                        continue
+                result = pipeline.process(item)
+                outcome = repo.store_result(sessions, result)
+            except ForcewatchError as exc:
+                summary.failed += 1
+                on_error(str(exc))
+                continue
+            if not outcome.new:
+                summary.duplicates += 1
+                continue
+            summary.new += 1
+            summary.not_analysed += result.skipped is not None
+            summary.relevant += result.relevant
+            summary.incidents += len(outcome.incident_ids)
+    summary.skipped = stats.skipped
+    return summary

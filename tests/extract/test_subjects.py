@@ -1,0 +1,68 @@
+"""Subjects: events grouped per person, with names, pronouns and descriptions resolved."""
+
+from __future__ import annotations
+
+from forcewatch.extract.subjects import find_subjects
+
+
+def _subjects(nlp, text):
+    return find_subjects(nlp(text))
+
+
+def test_surname_follow_up_is_the_same_subject_with_the_full_name(nlp):
+    text = (
+        "Police shot and killed Tama Rewiti, 29, in Gisborne on Monday. "
+        "Officers said Rewiti had threatened them with a machete. "
+        "A constable shot Rewiti twice in the chest."
+    )
+    subjects = _subjects(nlp, text)
+    assert len(subjects) == 1
+    assert subjects[0].name == "Tama Rewiti"
+
+
+def test_pronoun_patient_resolves_to_the_person_not_the_officer(nlp):
+    text = (
+        "Officers were called to a flat where Liam Doherty was shouting at neighbours. "
+        "Constable Aoife Brennan fired her weapon and shot him in the leg."
+    )
+    subjects = _subjects(nlp, text)
+    assert [s.name for s in subjects] == ["Liam Doherty"]
+
+
+def test_officer_shot_by_offender_gives_no_subject(nlp):
+    text = (
+        "A police officer was shot in the arm during a traffic stop in Tulsa on Friday. "
+        "The driver fled and was arrested two hours later without a shot being fired by police."
+    )
+    assert _subjects(nlp, text) == []
+
+
+def test_two_named_people_shot_are_two_subjects(nlp):
+    text = (
+        "Police shot Thabo Nkosi and Sipho Dlamini during a robbery in Soweto. "
+        "Nkosi died at the scene while Dlamini was taken to hospital."
+    )
+    names = sorted(s.name for s in _subjects(nlp, text))
+    assert names == ["Sipho Dlamini", "Thabo Nkosi"]
+
+
+def test_two_unnamed_men_shot_dead_count_as_two(nlp):
+    subjects = _subjects(nlp, "Two men were shot dead by police after a chase near Durban.")
+    assert len(subjects) == 1 and subjects[0].count == 2
+
+
+def test_unnamed_subject_takes_the_name_the_story_identifies(nlp):
+    text = (
+        "A man was shot dead by police in Nelson on Saturday. "
+        "Police have identified the man as Daniel Kerr, a local builder."
+    )
+    subjects = _subjects(nlp, text)
+    assert len(subjects) == 1 and subjects[0].name == "Daniel Kerr"
+
+
+def test_civilian_gunman_arrested_without_police_gunfire_gives_no_subject(nlp):
+    text = (
+        "A gunman shot three people at a shopping centre in Perth on Sunday. "
+        "Police arrested the 31-year-old man at the scene without firing a shot."
+    )
+    assert _subjects(nlp, text) == []
