@@ -109,7 +109,9 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
     name = None
     if subject.name and subject.name_token is not None:
         name = Fact(
-            subject.name, min(0.95, subject.confidence + 0.05), _ev(doc_id, subject.name_token.sent)
+            subject.name,
+            round(min(subject.confidence, subject.name_conf or 0.5), 4),
+            _ev(doc_id, subject.name_token.sent),
         )
     withheld = None if name else ctx.withheld
 

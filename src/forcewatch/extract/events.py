@@ -290,7 +290,7 @@ def is_person(token: Token) -> bool:
         pobj = _child(of, "pobj") if of is not None else None
         return pobj is not None and is_person(pobj) and not is_police(pobj)
     if token.pos_ == "PRON":
-        return token.lower_ in _PRONOUNS or token.lower_ in ("you", "i", "we", "us", "me")
+        return token.lower_ in _PRONOUNS
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
         # the model tags names as GPE/ORG now and then; the object of "shot" is a person
         return token.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL") and not is_police(token)
@@ -370,7 +370,7 @@ def events_in(sent: Span) -> list[ForceEvent]:
         if patient.lower_ in ("himself", "herself", "themselves") or _negated(patient):
             continue
         if not is_person(patient):
-            if lemma in ("open", "fire") and agent is not None and is_police(agent):
+            if lemma in _FIRE_ONLY and agent is not None and is_police(agent):
                 out.append(_event(sent, tok, agent, None, fire_only=True))
             continue
         out.append(_event(sent, tok, agent, patient))

@@ -136,10 +136,43 @@ def find_officers_fired(subject: Subject, sents: list[Span], doc_id: str) -> Fac
             n = _NUM.get(word) or (int(word) if word.isdigit() else None)
             if n:
                 return Fact(n, 0.8, _ev(doc_id, sent))
+    counted = _count_firing_agents(subject)
+    if counted is not None:
+        n, sent = counted
+        return Fact(n, 0.7, _ev(doc_id, sent))
     for sent in sents:
         if _THE_OFFICER_FIRED_RE.search(sent.text):
             return Fact(1, 0.65, _ev(doc_id, sent))
     return None
+
+
+_FIRING = frozenset(("shoot", "fire", "open", "discharge", "kill", "wound"))
+
+
+def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
+    """Return the most distinct singular officers firing in one sentence, if any fired.
+
+    "the officer fired twice while the acting sergeant shot once" gives 2; a plural
+    agent with no number ("officers fired") makes the count unknown.
+    """
+    best: tuple[int, Span] | None = None
+    by_sent: dict[int, set[str]] = {}
+    sents: dict[int, Span] = {}
+    for ev in subject.events:
+        agent = ev.agent
+        if agent is None or ev.trigger.lemma_.lower() not in _FIRING or ev.force != Force.FIREARM:
+            continue
+        if agent.tag_ in ("NNS", "NNPS") or agent.lower_ in ("police", "they", "gardaí", "gardai"):
+            return None
+        if agent.pos_ == "PRON":
+            continue
+        phrase = " ".join(t.lower_ for t in agent.subtree if t.dep_ not in ("det", "punct"))
+        by_sent.setdefault(ev.sent.start, set()).add(phrase)
+        sents[ev.sent.start] = ev.sent
+    for start, agents in by_sent.items():
+        if best is None or len(agents) > best[0]:
+            best = (len(agents), sents[start])
+    return best
 
 
 def _ev(doc_id: str, sent: Span) -> Evidence:

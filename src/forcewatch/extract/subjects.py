@@ -52,6 +52,7 @@ class Subject:
 
     name: str | None = None
     name_token: Token | None = None
+    name_conf: float = 0.0  # how sure the name is the subject's, by how it was found
     sex: str | None = None
     count: int = 1
     events: list[ForceEvent] = field(default_factory=list)
@@ -102,7 +103,9 @@ _PLACE_FIRST_WORDS = frozenset(
 _ORG_WORDS = re.compile(
     r"\b(?:police|service|department|office|court|council|university|hospital|news|"
     r"ministry|agency|commission|authority|inc|ltd|company|bank|party|street|road|"
-    r"avenue|county|city|club|school|church|station|centre|center|group|team|unit)\b",
+    r"avenue|county|city|club|school|church|station|centre|center|group|team|unit|"
+    r"command|line|lake|river|boulevard|highway|park|murder|royal|mall|bridge|beach|"
+    r"directorate|bureau|squad|standards|strikes?|shootings?|killings?)\b",
     re.I,
 )
 
@@ -133,7 +136,10 @@ def _name_like_ent(token: Token) -> Span | None:
 
 def _is_place(ent: Span) -> bool:
     """Return True for a place or body misread as a person ("Berkshire", "St John")."""
-    if ent.text.split()[0].rstrip(".").lower() in _PLACE_FIRST_WORDS:
+    first = ent.text.split()[0].rstrip(".").lower()
+    if first in _PLACE_FIRST_WORDS or OFFICIAL_TITLES_RE.search(ent.text.split()[0] + " "):
+        return True
+    if _ORG_WORDS.search(ent.text):
         return True
     return region_of(ent.text) is not None or bool(POLICE_RE.search(ent.text))
 
@@ -265,7 +271,7 @@ def _expand_names(subjects: list[Subject], refs: list[Referent]) -> None:
             if ref.name and not ref.police and ref.name.split()[-1].lower() == surname:
                 if len(ref.name.split()) > len(best.split()):
                     best = ref.name
-        subj.name = best
+        subj.name = clean_name(best)
 
 
 def _with_conf(ev: ForceEvent, conf: float) -> ForceEvent:
@@ -316,25 +322,30 @@ def _match(
             return None
         subjects.append(Subject())
         return subjects[-1]
-    name, name_tok, sex = _describe(patient, refs, ev.agent)
+    name, name_tok, sex, name_conf = _describe(patient, refs, ev.agent)
     if name is not None:
         surname = name.split()[-1].lower()
         for s in subjects:
             if s.surname == surname or (s.name and surname in s.name.lower().split()):
                 if len(name.split()) > len((s.name or "").split()):
                     s.name, s.name_token = name, name_tok
+                s.name_conf = max(s.name_conf, name_conf)
                 return s
         unnamed = [s for s in subjects if s.name is None and s.count == 1]
-        if len(unnamed) == 1 and _compatible(unnamed[0].sex, sex) and not _is_new(patient):
-            unnamed[0].name, unnamed[0].name_token = name, name_tok
+        if (
+            len(unnamed) == 1
+            and _compatible(unnamed[0].sex, sex)
+            and not _is_new(patient, ev.agent)
+        ):
+            unnamed[0].name, unnamed[0].name_token, unnamed[0].name_conf = name, name_tok, name_conf
             return unnamed[0]
         if not create:
             return None
-        new = Subject(name=name, name_token=name_tok, sex=sex)
+        new = Subject(name=name, name_token=name_tok, name_conf=name_conf, sex=sex)
         subjects.append(new)
         return new
     count = ev.count
-    if subjects and count == 1 and not _is_new(patient):
+    if subjects and count == 1 and not _is_new(patient, ev.agent):
         for s in reversed(subjects):
             if _compatible(s.sex, sex) and s.count == 1:
                 s.sex = s.sex or sex
@@ -350,26 +361,30 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _is_new(patient: Token) -> bool:
+def _is_new(patient: Token, agent: Token | None = None) -> bool:
+    """Return True for "a second man", "another man" (not "he shot another man": vs him)."""
+    if agent is not None:
+        return any(c.lower_ in ("second", "third", "fourth") for c in patient.children)
     return any(c.lower_ in _NEW_REFERENT_WORDS for c in patient.children)
 
 
-def _describe(
-    patient: Token, refs: list[Referent], agent: Token | None = None
-) -> tuple[str | None, Token | None, str | None]:
-    """Return (name, name token, sex) for a patient token, resolving pronouns."""
+Described = tuple[str | None, Token | None, str | None, float]
+
+
+def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) -> Described:
+    """Return (name, name token, sex, name confidence) for a patient, resolving pronouns."""
     if patient.pos_ == "PRON":
         exclude = frozenset(t.i for t in agent.subtree) if agent is not None else frozenset()
         ref = resolve_pronoun(patient, refs, want_police=False, exclude=exclude)
         sex = _PRONOUN_SEX.get(patient.lower_)
         if ref is None:
-            return None, None, sex
+            return None, None, sex, 0.0
         if ref.name:
-            return ref.name, ref.token, sex or ref.sex
-        return None, None, sex or ref.sex
+            return ref.name, ref.token, sex or ref.sex, 0.75
+        return None, None, sex or ref.sex, 0.0
     ent = _person_ent(patient)
-    if ent is not None and not is_official(ent):
-        return ent.text, ent.root, None
+    if ent is not None and not is_official(ent) and not _is_place(ent):
+        return clean_name(ent.text), ent.root, None, 0.95
     # "Sam Tairoa" tagged ORG/GPE now and then: a proper-noun patient is still a name,
     # but not in a headline, where every word is capitalised ("Man Shot By Police")
     if patient.pos_ == "PROPN" and not _in_headline(patient) and patient.lower_ not in PERSON_NOUNS:
@@ -380,14 +395,25 @@ def _describe(
             and patient.doc[words[0].i - 1].dep_ in ("compound", "nmod")
         ):
             words.insert(0, patient.doc[words[0].i - 1])
-        return " ".join(t.text for t in words), patient, None
+        text = " ".join(t.text for t in words)
+        if len(words) >= 2 and not _ORG_WORDS.search(text) and region_of(text) is None:
+            return clean_name(text), patient, None, 0.6
     # "the man, Sam Tairoa," / "his son Sam"
     for c in patient.children:
         if c.dep_ == "appos":
             ent = _person_ent(c)
-            if ent is not None:
-                return ent.text, ent.root, _sex_of(patient)
-    return None, None, _sex_of(patient)
+            if ent is not None and not _is_place(ent):
+                return clean_name(ent.text), ent.root, _sex_of(patient), 0.85
+    return None, None, _sex_of(patient), 0.0
+
+
+_HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?\s+", re.I)
+
+
+def clean_name(text: str) -> str:
+    """Return a name without honorifics and possessive: "Mr Smiler's" -> "Smiler"."""
+    text = _HONORIFIC_RE.sub("", text.strip())
+    return re.sub(r"(?:'s|’s)$", "", text).strip()
 
 
 def _in_headline(token: Token) -> bool:
@@ -409,16 +435,38 @@ def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> No
         after = sent.start_char + m.end()
         for ent in sent.ents:
             if ent.label_ == "PERSON" and ent.start_char >= after and not is_official(ent):
-                unnamed[0].name, unnamed[0].name_token = ent.text, ent.root
+                if _is_place(ent):
+                    continue
+                unnamed[0].name, unnamed[0].name_token = clean_name(ent.text), ent.root
+                unnamed[0].name_conf = 0.85
                 unnamed[0].heads.append(ent.root)
                 return
-    # a narrative that names one person besides officers: that person is the subject
+    # a narrative whose one named civilian is said to have died, been hurt or armed
     counts: dict[str, list[Referent]] = {}
     for ref in refs:
-        if ref.name and not ref.police and ref.token.i not in agents:
+        if ref.name and not ref.police and ref.token.i not in agents and _subject_like(ref.token):
             counts.setdefault(ref.name.split()[-1].lower(), []).append(ref)
     if len(counts) == 1:
         only = next(iter(counts.values()))
         full = max(only, key=lambda r: len(r.name.split()))
-        unnamed[0].name, unnamed[0].name_token = full.name, full.token
+        unnamed[0].name, unnamed[0].name_token = clean_name(full.name), full.token
+        unnamed[0].name_conf = 0.55
         unnamed[0].heads.extend(r.token for r in only)
+
+
+_SUBJECT_VERBS = frozenset(
+    """die injure wound shoot kill hospitalise hospitalize taser tase restrain arrest charge
+    identify name confront threaten flee run point wield brandish carry refuse lunge attack
+    pronounce""".split()
+)
+_SPEECH_VERBS = frozenset("say tell add speak state explain describe confirm".split())
+
+
+def _subject_like(token: Token) -> bool:
+    """Return True when a named person acts or suffers like a subject, not a speaker."""
+    head = token.head
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        lemma = head.lemma_.lower()
+        return lemma in _SUBJECT_VERBS and lemma not in _SPEECH_VERBS
+    # "Sam Tairoa, 34," with an age in apposition
+    return any(c.dep_ == "appos" and c.like_num for c in token.children)
