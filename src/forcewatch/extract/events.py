@@ -19,6 +19,8 @@ from spacy.tokens import Span, Token
 from forcewatch.extract.patterns.lexicon import (
     FORCE_VERBS,
     GENERIC_PLURALS,
+    IRREGULAR_FORMS,
+    OVERSIGHT_RE,
     PERSON_NOUNS,
     POLICE_LEMMAS,
     POLICE_RE,
@@ -262,6 +264,58 @@ def _is_generic(patient: Token) -> bool:
     return patient.lower_ in ("anyone", "everyone", "someone", "nobody", "people")
 
 
+def _instrument_agent(tok: Token) -> Force | None:
+    """Return vehicle/dog when a police car or dog is the agent of `tok`."""
+    agent = _child(tok, "agent")
+    pobj = _child(agent, "pobj") if agent is not None else None
+    return _police_instrument(pobj) if pobj is not None else None
+
+
+def _taser_instrument(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            pobj = _child(c, "pobj")
+            if pobj is not None and (
+                pobj.lower_ in _TASER_OBJECTS
+                or any(x.lower_ in _TASER_OBJECTS for x in pobj.children)
+            ):
+                return True
+    return False
+
+
+def _death_after_force(sent: Span, die: Token) -> list[ForceEvent]:
+    """Return "died after being restrained by officers" as a fatal force event."""
+    agent = _child(die, "agent")
+    pobj = _child(agent, "pobj") if agent is not None else None
+    force = None
+    for t in die.subtree:
+        kind = FORCE_VERBS.get(IRREGULAR_FORMS.get(t.lower_) or t.lemma_.lower())
+        if kind and t.i > die.i:
+            force = Force(kind)
+            break
+    if pobj is None or not is_police(pobj) or force is None:
+        return []
+    patient = _child(die, "nsubj")
+    if patient is not None and patient.lower_ in ("who", "that") and die.dep_ == "relcl":
+        patient = die.head
+    if patient is None or not is_person(patient) or is_police(patient):
+        return []
+    return [
+        ForceEvent(
+            sent=sent,
+            trigger=die,
+            force=force,
+            agent=pobj,
+            police_agent=True,
+            patient=patient,
+            officer_patient=False,
+            fatal=True,
+            hit=True,
+            confidence=0.85,
+        )
+    ]
+
+
 def _under_without(tok: Token) -> bool:
     """Return True for "without a shot being fired", "without firing"."""
     return any(a.lower_ in ("without", "before") for a in tok.ancestors) or any(
@@ -306,9 +360,12 @@ def is_person(token: Token) -> bool:
 
 
 def _verb_force(verb: Token, sent: Span) -> Force | None:
-    if verb.lemma_.lower() in _USE_VERBS and _taser_object(verb):
+    if (verb.lemma_.lower() in _USE_VERBS and _taser_object(verb)) or _taser_instrument(verb):
         return Force.TASER
-    kind = FORCE_VERBS.get(verb.lemma_.lower())
+    instrument = _instrument_agent(verb)
+    if instrument is not None:
+        return instrument
+    kind = FORCE_VERBS.get(IRREGULAR_FORMS.get(verb.lower_) or verb.lemma_.lower())
     if kind is not None:
         return Force(kind)
     text = sent.text
@@ -329,7 +386,11 @@ def events_in(sent: Span) -> list[ForceEvent]:
     """Return the force events of one sentence."""
     out: list[ForceEvent] = []
     for tok in sent:
-        lemma = tok.lemma_.lower()
+        lemma = IRREGULAR_FORMS.get(tok.lower_) or tok.lemma_.lower()
+        if _instrument_agent(tok) is not None and lemma not in FORCE_VERBS:
+            lemma = "instrument"  # "knocked to the ground by a police dog"
+        elif _taser_instrument(tok) and lemma not in FORCE_VERBS:
+            lemma = "shock"  # "shocked him with a Taser"
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and not (
             lemma in FORCE_VERBS and tok.tag_ in ("VBN", "VBD")
         ):
@@ -343,7 +404,10 @@ def events_in(sent: Span) -> list[ForceEvent]:
                 continue
         elif lemma in _USE_VERBS and _taser_object(tok):
             pass
-        elif lemma not in FORCE_VERBS:
+        elif lemma == "die":
+            out.extend(_death_after_force(sent, tok))
+            continue
+        elif lemma not in FORCE_VERBS and lemma != "instrument":
             continue
         if lemma == "run" and not any(c.lower_ == "over" for c in tok.children):
             continue
@@ -534,6 +598,46 @@ def _in_police_event(verb: Token) -> bool | None:
     return None
 
 
+def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
+    """Return "the shooting of a man" when the sentence makes it a police shooting."""
+    out: list[ForceEvent] = []
+    taken = {e.patient.i for e in found if e.patient is not None}
+    for tok in sent:
+        if tok.pos_ != "NOUN" or tok.lower_ not in _NOMINAL_NOUNS:
+            continue
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        patient = _child(of, "pobj") if of is not None else None
+        if patient is None or patient.i in taken or not is_person(patient) or is_police(patient):
+            continue
+        if _is_generic(patient):
+            continue
+        mods = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        by_police = by is not None and any(is_police(t) for t in by.subtree)
+        police_mod = bool(POLICE_RE.search(mods)) or "involved" in mods
+        oversight = bool(OVERSIGHT_RE.search(sent.text))
+        if not (police_mod or by_police or oversight):
+            continue
+        force = _NOMINAL_NOUNS[tok.lower_] or _verb_force(tok, sent)
+        out.append(
+            ForceEvent(
+                sent=sent,
+                trigger=tok,
+                force=force,
+                agent=None,
+                police_agent=True,
+                patient=patient,
+                officer_patient=False,
+                count=_count(patient),
+                fatal="fatal" in mods or tok.lower_ == "killing",
+                hit=True,
+                confidence=0.85 if (police_mod or by_police) else 0.75,
+            )
+        )
+        taken.add(patient.i)
+    return out
+
+
 _OTHER_SHOOTER_RE = re.compile(r"\b(?:gunman|gunmen|shooter|attacker|robbers?|suspects?)\b", re.I)
 
 _NOMINAL_RE = re.compile(
@@ -544,9 +648,12 @@ _NOMINAL_RE = re.compile(
 )
 
 
+_NOMINAL_NOUNS = {"shooting": Force.FIREARM, "killing": None, "tasering": Force.TASER}
+
+
 def _nominal_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
     """Return events written as nouns: "the police shooting of Sam Tairoa"."""
-    out: list[ForceEvent] = []
+    out: list[ForceEvent] = _of_nominals(sent, found)
     for m in _NOMINAL_RE.finditer(sent.text):
         span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:

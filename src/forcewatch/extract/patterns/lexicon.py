@@ -38,6 +38,8 @@ FORCE_VERBS = {
     "wound": "firearm",
     "kill": None,
     "taser": "taser",
+    "shock": "taser",
+    "zap": "taser",
     "tase": "taser",
     "tasere": "taser",
     "stun": "taser",
@@ -61,6 +63,27 @@ FORCE_VERBS = {
     "pepper": "other",
     "injure": None,
 }
+
+# Irregular forms the lemmatiser misses now and then, mapped to their lemma.
+IRREGULAR_FORMS = {
+    "shot": "shoot",
+    "struck": "strike",
+    "bitten": "bite",
+    "bit": "bite",
+    "beaten": "beat",
+    "ran": "run",
+    "tasered": "taser",
+    "tased": "tase",
+    "pinned": "pin",
+}
+# Oversight bodies whose name in a sentence marks a shooting as a police one.
+OVERSIGHT_RE = re.compile(
+    r"\b(?:IPCA|IOPC|IPCC|SIU|IIU|IIO|ASIRT|GSOC|Gsoc|IPID|Ipid|CCC|LECC|PIRC|BEI|"
+    r"Independent Police Conduct Authority|Independent Office for Police Conduct|"
+    r"Special Investigations Unit|Independent Investigation Unit|Independent Investigations Office|"
+    r"Garda (?:Síochána )?Ombudsman|Independent Police Investigative Directorate|"
+    r"Crime and Corruption Commission|police watchdog|officer-involved|police-involved)\b"
+)
 
 # Surface forms used by the cheap detector (fast regex, no model).
 FORCE_WORDS = (
