@@ -11,7 +11,7 @@ from forcewatch.records import Evidence, Fact, Force, Outcome
 
 _FATAL_RE = re.compile(
     r"\b(?:died|dies|dead|killed|fatal(?:ly)?|pronounced dead|death|deceased|"
-    r"succumbed|did not survive|didn't survive|lost (?:his|her) life|body was (?:found|recovered))\b",
+    r"succumbed|did not survive|didn't survive|lost (?:his|her) life|body was (?:found|recovered)|(?:his|her|the) body(?![- ](?:armou?r|cam|camera|worn)))\b",
     re.I,
 )
 _INJURED_RE = re.compile(
