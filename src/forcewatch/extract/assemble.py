@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
@@ -12,10 +13,19 @@ from forcewatch.extract import dates as dates_mod
 from forcewatch.extract import geo as geo_mod
 from forcewatch.extract import investigations as inv_mod
 from forcewatch.extract import weapon as weapon_mod
+from forcewatch.extract.geo import region_of
 from forcewatch.extract.outcome import find_force, find_officers_fired, find_outcome
 from forcewatch.extract.person import find_age, find_sex, find_withheld
 from forcewatch.extract.subjects import Subject
-from forcewatch.records import Document, Evidence, Fact, Investigation, Mention, PartialDate
+from forcewatch.records import (
+    DatePrecision,
+    Document,
+    Evidence,
+    Fact,
+    Investigation,
+    Mention,
+    PartialDate,
+)
 
 H = TypeVar("H")
 _LEDE_SENTENCES = 4
@@ -60,6 +70,12 @@ class DocContext:
         self._places: dict[int, list] = {}
         self.withheld = find_withheld(doc, self.doc_id)
         doc_hits = [h for s in self.sents for h in self.places(s)]
+        self.regions_named = {
+            h.region
+            for s in self.sents
+            for h in self.places(s)
+            if h.kind == "region" and h.region and not _named_thing(h, s)
+        }
         self.country_guess = geo_mod.infer_country(
             doc.text, doc_hits, document.source, document.url
         )
@@ -115,7 +131,7 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
         )
     withheld = None if name else ctx.withheld
 
-    date = _date(scope, ctx)
+    date = _date(scope, ctx, event_sents)
     place, region, country = _geo(scope, ctx)
     agency = _agency(scope, ctx, country, region)
     weapon = _weapon(subj_sents, ctx)
@@ -145,36 +161,60 @@ def _name_sentences(subject: Subject, ctx: DocContext) -> list[Span]:
     return [s for s in ctx.sents if subject.surname in s.text.lower()]
 
 
-def _date(scope: list[Span], ctx: DocContext) -> Fact[PartialDate] | None:
+def _date(scope: list[Span], ctx: DocContext, event_sents: list[Span]) -> Fact[PartialDate] | None:
+    """Return the incident date: the most precise event date told with the force, else the
+    first event date of the lede and the subject's sentences."""
     published = ctx.document.published
-    found = _first(
-        scope,
-        lambda s: dates_mod.find_dates(s, published),
-        lambda h: getattr(h, "kind", "event") == "event",
-    )
+    best: tuple[int, object, Span] | None = None
+    for sent in event_sents:
+        for hit in dates_mod.find_dates(sent, published):
+            if hit.kind != "event":
+                continue
+            rank = _PRECISION_RANK[hit.date.precision]
+            if best is None or rank > best[0]:
+                best = (rank, hit, sent)
+    if best is not None:
+        _, hit, sent = best
+        return Fact(hit.date, hit.confidence, _ev(ctx.doc_id, sent))
+    found = _first(scope, lambda s: dates_mod.find_dates(s, published), lambda h: h.kind == "event")
     if found is None:
         return None
     hit, sent = found
-    return Fact(hit.date, hit.confidence, _ev(ctx.doc_id, sent))
+    return Fact(hit.date, hit.confidence * 0.9, _ev(ctx.doc_id, sent))
+
+
+_PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
+_MIN_PLACE_CONF = 0.4
+_SUBURB_RE = re.compile(
+    r"\b(?:suburb|neighbou?rhood|township|village|hamlet|community|locality|settlement|"
+    r"town) of ([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
+)
 
 
 def _geo(
     scope: list[Span], ctx: DocContext
 ) -> tuple[Fact[str] | None, Fact[str] | None, Fact[str] | None]:
     place = region = None
-    hits_all = []
+    candidates: list[tuple[object, Span]] = []
     for sent in scope:
-        hits = ctx.places(sent)
-        hits_all.extend(hits)
+        hits = sorted(ctx.places(sent), key=lambda h: h.start_char)
         for h in hits:
-            if place is None and h.kind == "place":
-                place = Fact(h.name, h.confidence, _ev(ctx.doc_id, sent))
-                if region is None and h.region:
-                    region = Fact(h.region, h.confidence * 0.9, _ev(ctx.doc_id, sent))
-            if region is None and h.kind == "region" and h.region:
+            if h.kind == "place" and h.confidence >= _MIN_PLACE_CONF and not _institution(h, sent):
+                candidates.append((h, sent))
+            if region is None and h.kind == "region" and h.region and not _named_thing(h, sent):
                 region = Fact(h.region, h.confidence, _ev(ctx.doc_id, sent))
-        if place is not None and region is not None:
-            break
+    if candidates:
+        # a suburb or village the gazetteer does not know is more specific than a city it does
+        local = [
+            c for c in candidates[:6] if c[0].confidence >= 0.6 and region_of(c[0].name) is None
+        ]
+        h, sent = local[0] if local else candidates[0]
+        place = Fact(h.name, h.confidence, _ev(ctx.doc_id, sent))
+        if h.region and (region is None or h.region_in_text or h.region in ctx.regions_named):
+            # the place's own region (gazetteer), unless the story names another one first
+            region = Fact(h.region, h.confidence * 0.9, _ev(ctx.doc_id, sent))
+    if place is not None:
+        place = _more_specific(place, ctx)
     guess = ctx.country_guess
     country = None
     if guess is not None:
@@ -185,6 +225,43 @@ def _geo(
         )
         country = Fact(code, conf, _ev(ctx.doc_id, sent) if sent is not None else None)
     return place, region, country
+
+
+_INSTITUTION_RE = re.compile(
+    r"^(?:['’]s)?\s*(?:[A-Z][\w'’.-]+\s+){0,4}(?:Hospital|Court|Courthouse|University|Prison|"
+    r"Airport|Station|Centre|Center|Infirmary|Clinic|Magistrates)"
+)
+
+
+def _institution(hit: object, sent: Span) -> bool:
+    """Return True for a city named as part of an institution: "Brisbane's Princess
+    Alexandra Hospital", "Reading Magistrates' Court"."""
+    after = sent.doc.text[hit.end_char : hit.end_char + 60]
+    return bool(_INSTITUTION_RE.match(after))
+
+
+_NAMED_THING_RE = re.compile(
+    r"^[’']?s?\s*(?:Avenue|Ave|Street|St|Road|Rd|Drive|Boulevard|Blvd|Highway|Hwy|Lane|Way|"
+    r"Police|Constabulary|Coroner|Court|Prison|Hospital|University|Department|Sheriff)\b"
+)
+
+
+def _named_thing(hit: object, sent: Span) -> bool:
+    """Return True for a region name that is part of a street or body: "Kentucky Avenue",
+    "Thames Valley Police", "West Sussex Coroner's Court"."""
+    return bool(_NAMED_THING_RE.match(sent.doc.text[hit.end_char : hit.end_char + 20]))
+
+
+def _more_specific(place: Fact[str], ctx: DocContext) -> Fact[str]:
+    """Return the suburb or village the story names within the place, if it names one."""
+    for sent in ctx.sents:
+        for m in _SUBURB_RE.finditer(sent.text):
+            name = m.group(1)
+            if name != place.value and (place.value in sent.text or len(ctx.sents) < 40):
+                hits = [h for h in ctx.places(sent) if h.name == name]
+                if hits or place.value in sent.text:
+                    return Fact(name, min(place.confidence, 0.8), _ev(ctx.doc_id, sent))
+    return place
 
 
 def _agency(

@@ -56,7 +56,7 @@ _OFFICER = (
 )
 _FIRED_COUNT_RE = re.compile(
     rf"\b(one|an|a|two|three|four|five|six|seven|eight|both|single|lone|\d)\s+(?:of the\s+)?{_OFFICER}\s+"
-    r"(?:(?:who|that)\s+)?(?:had\s+|then\s+|also\s+|each\s+|allegedly\s+|reportedly\s+)?"
+    r"(?:(?:who|that|had|has|have|then|also|each|allegedly|reportedly|both|later|\w+ly)\s+){0,3}"
     r"(?:fired|shot|opened fire|discharged|returned fire|fatally shot|shot and killed)",
     re.I,
 )
