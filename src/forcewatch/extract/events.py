@@ -35,6 +35,7 @@ _POLICE_MODIFIERS = frozenset(
 )
 _VEHICLE_NOUNS = frozenset("car vehicle cruiser van suv truck ute patrol squad".split())
 _DOG_NOUNS = frozenset("dog k9 k-9 canine".split())
+_FIREFIGHT_NOUNS = frozenset("exchange shootout shoot-out firefight gunfight gunbattle".split())
 _EVENT_NOUNS = frozenset("shooting encounter shootout shoot-out exchange fire gunfire".split())
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
 _FIRE_PREPS = frozenset("at on upon into".split())
@@ -76,12 +77,19 @@ class ForceEvent:
     count: int = 1  # people named by the patient phrase ("two men" -> 2)
     fatal: bool = False  # the verb itself says the person died ("killed", "shot dead")
     aimed: bool = False  # shots fired at something named ("fired at the car")
+    passive: bool = False  # "he was shot": the agent, if any, follows "by"
     hit: bool = True  # the verb says the person was struck ("fired at" says not)
     confidence: float = 0.8
 
 
 def is_police(token: Token) -> bool:
     """Return True when the noun phrase headed by `token` names police."""
+    if token.like_num or token.lower_ in ("one", "some", "all", "both", "each", "none"):
+        # "three of the officers", "three out of four of the officers"
+        for t in token.subtree:
+            if t.dep_ == "pobj" and t is not token and is_police(t):
+                return True
+        return False
     lemma = token.lemma_.lower()
     text = token.lower_
     mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
@@ -144,7 +152,10 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
         # "the gunman fired at him, striking him": the firer of the same sentence
         for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
-            if t.lemma_.lower() in ("fire", "shoot", "open", "discharge") and t.i < verb.i:
+            if (
+                t.lemma_.lower() in ("fire", "shoot", "open", "discharge", "return")
+                and t.i < verb.i
+            ):
                 firer = _child(t, "nsubj")
                 if firer is not None:
                     return firer, False
@@ -585,8 +596,15 @@ def _event(
         fatal=_is_fatal(verb),
         hit=hit,
         aimed=aimed,
+        passive=_is_passive(verb),
         confidence=conf,
     )
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
+        return True
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN") or _headline_passive(verb)
 
 
 def _in_police_event(verb: Token) -> bool | None:
@@ -601,6 +619,10 @@ def _in_police_event(verb: Token) -> bool | None:
                 "retaliatory" in phrase or pobj.lemma_ == "encounter"
             ):
                 return True
+            if pobj.lemma_.lower() in _FIREFIGHT_NOUNS and (
+                "between" not in phrase or POLICE_RE.search(phrase)
+            ):
+                return True  # "killed during an exchange of gunfire" (with officers, in context)
             if POLICE_RE.search(phrase) and not _OTHER_SHOOTER_RE.search(phrase):
                 return True
     return None

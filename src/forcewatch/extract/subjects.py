@@ -21,6 +21,7 @@ from forcewatch.extract.patterns.lexicon import (
     PERSON_NOUNS,
     POLICE_RE,
 )
+from forcewatch.records import Force
 
 _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset(("they", "them"))
@@ -239,6 +240,8 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
         elif police is None:
             pending.append(ev)
     fire_sents = {ev.sent.start for ev in events if ev.police_agent and ev.patient is None}
+    civilian = _civilian_shooter(doc, events)
+    police_fired = any(ev.police_agent and ev.force == Force.FIREARM for ev in events)
     for ev in pending:
         if ev.patient is None:
             continue
@@ -247,7 +250,10 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
         if subj is not None:
             subj.events.append(_with_conf(ev, 0.7))
             subj.heads.append(ev.patient)
-        elif near_fire:
+        elif _promotable(ev) and (
+            near_fire or (not civilian and (police_fired or _police_nearby(ev, window=0)))
+        ):
+            # "when officers arrived ... X was shot and killed": no one else is said to shoot
             _attach(_with_conf(ev, 0.6), subjects, refs)
     # shots fired at no one in particular: a subject described elsewhere, shots missed
     if not subjects and not any(ev.officer_patient for ev in events):
@@ -272,6 +278,37 @@ def _expand_names(subjects: list[Subject], refs: list[Referent]) -> None:
                 if len(ref.name.split()) > len(best.split()):
                     best = ref.name
         subj.name = clean_name(best)
+
+
+_SHOOTER_NOUNS = frozenset("gunman gunmen shooter shooters attacker attackers sniper".split())
+
+
+def _civilian_shooter(doc: Doc, events: list[ForceEvent]) -> bool:
+    """Return True when the story says someone other than police shot a civilian."""
+    if any(ev.police_agent is False and not ev.officer_patient for ev in events):
+        return True
+    return any(t.lower_ in _SHOOTER_NOUNS for t in doc)
+
+
+_SHOT_RE = re.compile(r"\b(?:shot|shooting|gunfire|gunshot|fired|bullet)", re.I)
+
+
+def _promotable(ev: ForceEvent) -> bool:
+    """Return True for "X was shot (and killed)": a passive shooting whose agent is unsaid."""
+    if not ev.passive:
+        return False
+    lemma = ev.trigger.lemma_.lower()
+    return lemma in ("shoot", "gun", "wound", "taser", "tase") or (
+        lemma == "kill" and bool(_SHOT_RE.search(ev.sent.text))
+    )
+
+
+def _police_nearby(ev: ForceEvent, window: int = 2) -> bool:
+    """Return True when police are named in the event's sentence or the `window` before it."""
+    doc = ev.sent.doc
+    sents = list(doc.sents)
+    idx = next((i for i, s in enumerate(sents) if s.start == ev.sent.start), 0)
+    return any(POLICE_RE.search(s.text) for s in sents[max(0, idx - window) : idx + 1])
 
 
 def _with_conf(ev: ForceEvent, conf: float) -> ForceEvent:

@@ -12,7 +12,7 @@ import re
 # Words naming police or other law-enforcement officers (the agent side).
 POLICE_NOUNS = (
     r"police(?:man|men|woman|women)?|officers?|cops?|constables?|troopers?|deput(?:y|ies)|"
-    r"sheriff(?:'s)?|gardaí|gardai|garda|mounties?|rcmp|swat|marshals?|"
+    r"sheriff(?:'s)?|gardaí|gardai|garda|mounties?|rcmp|swat|marshals?|(?:game )?wardens?|"
     r"sergeants?|sgt|detectives?|inspectors?|sub-inspectors?|patrolm[ae]n|"
     r"law enforcement|agents?|border patrol|armed offenders squad|aos|"
     r"tactical (?:team|unit|officers?|group)|armed response(?: unit)?|firearms officers?|"
@@ -24,7 +24,7 @@ POLICE_RE = re.compile(rf"\b(?:{POLICE_NOUNS})\b", re.I)
 POLICE_LEMMAS = frozenset(
     """police policeman policewoman officer cop constable trooper deputy sheriff garda
     gardaí gardai mountie rcmp swat marshal sergeant sgt detective inspector sub-inspector
-    patrolman agent squad team unit force saps jmpd stf aos""".split()
+    patrolman agent squad team unit force saps jmpd stf aos warden ranger""".split()
 )
 
 # Lemmas of verbs that describe force used on a person, with the force kind.
