@@ -432,6 +432,8 @@ def events_in(sent: Span) -> list[ForceEvent]:
             continue
         if any(c.dep_ == "neg" for c in tok.children) or _under_without(tok):
             continue
+        if any(c.lower_ == "sexually" for c in tok.children):
+            continue  # a sexual assault is a crime, not use of force
         agent, passive = _agent_of(tok)
         patient = _patient_of(tok, passive)
         if (
@@ -577,6 +579,8 @@ def _event(
             police_agent = None  # resolved later from context
         elif agent.pos_ == "PROPN" and not is_police(agent):
             police_agent = None  # a surname: an officer named earlier? resolved later
+        elif _not_on_duty(agent):
+            police_agent = False  # a retired or off-duty officer's crime is not police force
         else:
             police_agent = is_police(agent)
     lemma = verb.lemma_.lower()
@@ -599,6 +603,15 @@ def _event(
         passive=_is_passive(verb),
         confidence=conf,
     )
+
+
+_OFF_DUTY = frozenset("retired former ex ex- off-duty suspended dismissed".split())
+
+
+def _not_on_duty(agent: Token) -> bool:
+    """Return True for "a retired police inspector", "an off-duty officer", "ex-cop"."""
+    words = {t.lower_ for t in agent.subtree if t.i <= agent.i}
+    return bool(words & _OFF_DUTY) or agent.lower_.startswith("ex-")
 
 
 def _is_passive(verb: Token) -> bool:
