@@ -213,6 +213,8 @@ def _patient_of(verb: Token, passive: bool) -> Token | None:
             return subj
         if verb.dep_ == "acl":
             return verb.head
+        if _child(verb, "agent") is not None and _child(verb, "nsubj") is not None:
+            return _child(verb, "nsubj")  # a headline passive read as active: "man shot by police"
         if verb.dep_ in ("pcomp", "advcl", "xcomp"):  # "a man is in hospital after being shot"
             v = verb.head.head if verb.head.dep_ == "prep" else verb.head
             subj = _child(v, "nsubj", "nsubjpass")
@@ -648,14 +650,17 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
     for tok in sent:
         if tok.pos_ != "NOUN" or tok.lower_ not in _NOMINAL_NOUNS:
             continue
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        holders = [tok] + [t for t in (by.subtree if by is not None else ()) if t.dep_ == "pobj"]
+        of = next(
+            (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None
+        )  # "the shooting by gardaí of a man": the parser hangs "of" on "gardaí"
         patient = _child(of, "pobj") if of is not None else None
         if patient is None or patient.i in taken or is_police(patient):
             continue
         if not is_person(patient, lenient=True) or _is_generic(patient):
             continue
         mods = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
-        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         by_police = by is not None and any(is_police(t) for t in by.subtree)
         police_mod = bool(POLICE_RE.search(mods)) or "involved" in mods
         oversight = bool(OVERSIGHT_RE.search(sent.text))

@@ -422,6 +422,11 @@ def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) 
     ent = _person_ent(patient)
     if ent is not None and not is_official(ent) and not _is_place(ent):
         return clean_name(ent.text), ent.root, None, 0.95
+    # a surname tagged ORG/GPE now and then: the person named in full earlier
+    if patient.pos_ == "PROPN" and not _in_headline(patient):
+        for ref in refs:
+            if ref.name and not ref.police and ref.name.split()[-1] == patient.text:
+                return clean_name(ref.name), patient, None, 0.85
     # "Sam Tairoa" tagged ORG/GPE now and then: a proper-noun patient is still a name,
     # but not in a headline, where every word is capitalised ("Man Shot By Police")
     if patient.pos_ == "PROPN" and not _in_headline(patient) and patient.lower_ not in PERSON_NOUNS:
@@ -478,17 +483,25 @@ def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> No
                 unnamed[0].name_conf = 0.85
                 unnamed[0].heads.append(ent.root)
                 return
-    # a narrative whose one named civilian is said to have died, been hurt or armed
+    # a narrative whose one named civilian is not a speaker: that is the subject
+    speakers = {r.name.split()[-1].lower() for r in refs if r.name and _speaker(r.token)}
     counts: dict[str, list[Referent]] = {}
     for ref in refs:
-        if ref.name and not ref.police and ref.token.i not in agents and _subject_like(ref.token):
-            counts.setdefault(ref.name.split()[-1].lower(), []).append(ref)
-    if len(counts) == 1:
-        only = next(iter(counts.values()))
-        full = max(only, key=lambda r: len(r.name.split()))
-        unnamed[0].name, unnamed[0].name_token = clean_name(full.name), full.token
-        unnamed[0].name_conf = 0.55
-        unnamed[0].heads.extend(r.token for r in only)
+        if ref.name and not ref.police and ref.token.i not in agents:
+            surname = ref.name.split()[-1].lower()
+            if surname not in speakers:
+                counts.setdefault(surname, []).append(ref)
+    acting = {k: v for k, v in counts.items() if any(_subject_like(r.token) for r in v)}
+    if len(acting) == 1:
+        chosen = next(iter(acting.values()))
+    elif len(counts) == 1 and len(next(iter(counts.values()))) >= 2:
+        chosen = next(iter(counts.values()))
+    else:
+        return
+    full = max(chosen, key=lambda r: len(r.name.split()))
+    unnamed[0].name, unnamed[0].name_token = clean_name(full.name), full.token
+    unnamed[0].name_conf = 0.55
+    unnamed[0].heads.extend(r.token for r in chosen)
 
 
 _SUBJECT_VERBS = frozenset(
@@ -497,6 +510,17 @@ _SUBJECT_VERBS = frozenset(
     pronounce""".split()
 )
 _SPEECH_VERBS = frozenset("say tell add speak state explain describe confirm".split())
+
+
+def _speaker(token: Token) -> bool:
+    """Return True for a person quoted or cited: "X said", "said X", "according to X"."""
+    head = token.head
+    if token.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    prev = token.doc[token.i - len(token.text.split()) - 1] if token.i > 1 else None
+    return prev is not None and prev.lower_ in ("said", "says", "told")
 
 
 def _subject_like(token: Token) -> bool:
