@@ -21,6 +21,7 @@ from rich.table import Table
 from forcewatch import __version__
 from forcewatch.config import Settings, load_settings
 from forcewatch.errors import ForcewatchError
+from forcewatch.eval.baselines import Baseline
 from forcewatch.ingest import IngestSummary, ingest_paths
 from forcewatch.records import Outcome
 
@@ -318,14 +319,27 @@ def eval_cmd(
             help="Also list every wrong document and field (id, field, gold, predicted).",
         ),
     ] = False,
+    baseline: Annotated[
+        list[Baseline] | None,
+        typer.Option(
+            "--baseline",
+            help="Also score a baseline on the same corpus, shown next to the pipeline: "
+            "keywords (a police word and a killing word in one sentence) or ner (PERSON "
+            "names in such sentences). Repeat for both.",
+            case_sensitive=False,
+        ),
+    ] = None,
 ) -> None:
     """Score the pipeline on a gold corpus, in memory (never touches the database).
 
     Reports relevance P/R/F1, subject-name P/R/F1 and AUPRC, per-field accuracy on
     matched incidents, documents per second per core and peak memory; all figures
-    also restricted to firearm incidents.
+    also restricted to firearm incidents. With --baseline, the baselines' figures
+    are printed side by side (JSON: under "baselines"); --predictions and --errors
+    stay the pipeline's.
     """
     settings = _settings()
+    from forcewatch.eval.baselines import make_baseline
     from forcewatch.eval.gold import read_gold
     from forcewatch.eval.predictions import write_predictions
     from forcewatch.eval.report import format_text, to_json
@@ -339,19 +353,67 @@ def eval_cmd(
         run = evaluate(gold, pipeline.process)
         if predictions is not None:
             write_predictions(predictions, [r for _, r in run.pairs])
+        baseline_runs = {
+            b.value: evaluate(gold, make_baseline(b, settings))
+            for b in dict.fromkeys(baseline or [])
+        }
     rows = errors(run.pairs) if show_errors else []
     if json_out:
         report = to_json(run)
+        if baseline_runs:
+            report["baselines"] = {name: to_json(r) for name, r in baseline_runs.items()}
         if show_errors:
             report["errors"] = [_jsonable(r) for r in rows]
         out.print_json(json.dumps(report))
         return
-    out.print(format_text({"forcewatch": run}, corpus.name), markup=False)
+    out.print(format_text({"forcewatch": run, **baseline_runs}, corpus.name), markup=False)
     if show_errors:
         out.print(f"\nErrors ({len(rows)}): document, field, gold, predicted", markup=False)
         for r in rows:
             where = r.doc_id if r.incident is None else f"{r.doc_id}#{r.incident}"
             out.print(f"  {where:<16} {r.field:<15} {r.gold!s:<28} {r.predicted!s}", markup=False)
+
+
+# ---------------------------------------------------------------- bench
+
+
+@app.command()
+def bench(
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="Folder with negatives-news.jsonl, news-dev.jsonl, hardcases-news.jsonl "
+            "and strib-narratives.jsonl (gold format); missing files are skipped."
+        ),
+    ] = Path("../shared/data"),
+    limit: Annotated[
+        int | None, typer.Option(help="At most this many documents per corpus.", min=1)
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when a target is missed.")
+    ] = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Measure speed per core and peak memory against the targets, in one process.
+
+    Times, in process CPU time after loading the model: the detection gate on ordinary
+    news (negatives-news), the whole pipeline on the gold-relevant documents of
+    news-dev, hardcases-news and strib-narratives, and the keyword baseline on both sets;
+    each speed is also given as a ratio to the keyword baseline's. Prints PASS/FAIL for
+    detection >= 500 docs/s per core, pipeline >= 20 relevant docs/s per core, peak
+    memory < 1 GiB, and the spaCy model loaded once.
+    """
+    settings = _settings(progress=False)
+    from forcewatch.bench import format_bench, load_corpora, run_bench
+
+    with _errors_exit():
+        report = run_bench(load_corpora(data, limit=limit), settings)
+    if json_out:
+        out.print_json(json.dumps(report.to_json()))
+    else:
+        out.print(format_bench(report), markup=False)
+    if strict and not report.passed:
+        raise typer.Exit(1)
 
 
 # ---------------------------------------------------------------- db

@@ -28,13 +28,14 @@ from forcewatch.extract.patterns.lexicon import (
 )
 from forcewatch.records import Force
 
-_GENERIC_AGENT_LEMMAS = frozenset("agent squad team unit force".split())
+_GENERIC_AGENT_LEMMAS = frozenset("agent squad team unit force personnel member staff".split())
 _POLICE_MODIFIERS = frozenset(
     """police armed tactical swat rcmp garda federal state county sheriff's response
     special firearms trooper""".split()
 )
 _VEHICLE_NOUNS = frozenset("car vehicle cruiser van suv truck ute patrol squad".split())
 _DOG_NOUNS = frozenset("dog k9 k-9 canine".split())
+_GUN_NOUNS = frozenset("gunshot gunfire bullet shot round fire weapon gun firearm".split())
 _FIREFIGHT_NOUNS = frozenset("exchange shootout shoot-out firefight gunfight gunbattle".split())
 _EVENT_NOUNS = frozenset("shooting encounter shootout shoot-out exchange fire gunfire".split())
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2}
@@ -117,9 +118,19 @@ def _ent_text(token: Token) -> str:
 
 
 def _police_instrument(token: Token) -> Force | None:
-    """Return vehicle/dog when `token` is a police car or police dog, else None."""
-    mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
-    police_mod = bool(mods & _POLICE_MODIFIERS) or any(POLICE_RE.fullmatch(m) for m in mods)
+    """Return the force when `token` is a police car, dog, gun or Taser ("an officer's
+    gunshot", "police bullets"), else None."""
+    mod_toks = [c for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    mods = {c.lower_ for c in mod_toks}
+    police_mod = (
+        bool(mods & _POLICE_MODIFIERS)
+        or any(POLICE_RE.fullmatch(m) for m in mods)
+        or any(c.dep_ == "poss" and is_police(c) for c in mod_toks)
+    )
+    if token.lemma_.lower() in _GUN_NOUNS and police_mod:
+        return Force.FIREARM
+    if token.lower_ in _TASER_OBJECTS and police_mod:
+        return Force.TASER
     if token.lower_ in _VEHICLE_NOUNS and police_mod:
         return Force.VEHICLE
     if token.lower_ in _DOG_NOUNS and police_mod:

@@ -54,8 +54,8 @@ OUTCOME_RES = {
     r"treated|surgery|bitten|hurt|shot in the \w+|struck in the \w+|hit in the \w+|bleeding|"
     r"bullet wounds?|gunshot wounds?|"
     # words of a hit: being hit and surviving is "injured"
-    r"shot(?!\s+at\b)|hit|struck|striking|hitting|tasered|tased|tazed|stunned|shocked|bit|"
-    r"mauled|beaten|beat|punched|kicked|pepper-sprayed|sprayed|batoned|run over|restrained|pinned",
+    r"shot(?!\s+at\s+(?!(?:his|her|their|a|an|the)\b))|hit|struck|striking|hitting|tasered|tased|tazed|stunned|shocked|bit|"
+    r"tasers?|stun guns?|mauled|beaten|beat|punched|kicked|pepper-sprayed|sprayed|batoned|run over|restrained|pinned",
     "missed": r"missed|miss|not (?:hit|struck|injured|hurt)|uninjured|unhurt|unharmed|"
     r"without injury|no injuries|no one was (?:hit|injured|hurt)|nobody was (?:hit|injured|hurt)",
 }
@@ -88,6 +88,16 @@ OFFICER_WORDS = (
     r"officers?|policem[ae]n|policewom[ae]n|police|constables?|deput(?:y|ies)|troopers?|cops?|"
     r"agents?|gardaí|gardai|garda|sergeants?|detectives?|inspectors?|sub-inspectors?|members?|"
     r"marshals?|sheriff|sheriff's|mounties?|rcmp|swat|shooter"
+)
+# several officers named in a row: "officers Ann Lee, Bo Diaz and Cy Moe fired"
+LISTED_OFFICERS_RE = (
+    r"(?i:officers|deputies|troopers|detectives|agents|constables)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,3}?(?:[A-Z][\w.'’-]*)(?:,\s+|\s+and\s+)[A-Z]"
+)
+# one shooter by name: "Smith then shot him", "Smith, who returned fire"
+ONE_SHOOTER_RE = (
+    r"[A-Z][\w'’-]+,?(?:\s+who)?(?:\s+(?:then|later|also|again))?\s+"
+    r"(?:shot|fired|opened fire|returned fire|fatally shot|discharged)"
 )
 # one officer named by a singular noun or rank: "Officer Smith shot", "a deputy fired"
 ONE_OFFICER_WORDS = (
@@ -294,6 +304,7 @@ def _countries_in(text: str) -> set[str]:
             found.add(code)
     for hit in agency_mod.find_agencies_in_text(text):
         found.update(_agency_countries(hit.name))
+        found.update(h.country for h in geo_mod.scan_places(hit.name) if h.country)
     return found
 
 
@@ -358,7 +369,12 @@ def _officers(value: object, text: str) -> bool:
     count_re = "|".join(counts)
     if _has(rf"(?:{count_re})\s+(?:[\w-]+\s+){{0,3}}?(?:{OFFICER_WORDS})", text):
         return True
-    return n == 1 and _has(rf"(?:{ONE_OFFICER_WORDS})\.?", text)
+    if re.search(LISTED_OFFICERS_RE, text):
+        return False  # "officers A, B and C shot him" is not one officer
+    singles = len(_word_re(rf"(?:{ONE_OFFICER_WORDS})\.?").findall(text))
+    if n == 1:
+        return singles >= 1 or bool(re.search(ONE_SHOOTER_RE, text))
+    return singles >= n
 
 
 def _withheld(value: object, text: str) -> bool:
