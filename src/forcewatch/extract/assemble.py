@@ -131,7 +131,7 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
         )
     withheld = None if name else ctx.withheld
 
-    date = _date(scope, ctx, event_sents)
+    date = _date(scope, ctx, subject)
     place, region, country = _geo(scope, ctx)
     agency = _agency(scope, ctx, country, region)
     weapon = _weapon(subj_sents, ctx)
@@ -161,16 +161,22 @@ def _name_sentences(subject: Subject, ctx: DocContext) -> list[Span]:
     return [s for s in ctx.sents if subject.surname in s.text.lower()]
 
 
-def _date(scope: list[Span], ctx: DocContext, event_sents: list[Span]) -> Fact[PartialDate] | None:
-    """Return the incident date: the most precise event date told with the force, else the
-    first event date of the lede and the subject's sentences."""
+def _date(scope: list[Span], ctx: DocContext, subject: Subject) -> Fact[PartialDate] | None:
+    """Return the incident date: the most precise event date told with the force (nearest
+    its verb, so "shot on Tuesday, died on Friday" gives Tuesday), else the first event
+    date of the lede and the subject's sentences."""
     published = ctx.document.published
-    best: tuple[int, object, Span] | None = None
-    for sent in event_sents:
+    triggers: dict[int, list[int]] = {}
+    for ev in subject.events:
+        if ev.trigger.lemma_.lower() != "die":
+            triggers.setdefault(ev.sent.start, []).append(ev.trigger.idx)
+    best: tuple[tuple[int, int], object, Span] | None = None
+    for sent in _ordered(ev.sent for ev in subject.events):
         for hit in dates_mod.find_dates(sent, published):
             if hit.kind != "event":
                 continue
-            rank = _PRECISION_RANK[hit.date.precision]
+            near = min((abs(hit.start_char - t) for t in triggers.get(sent.start, [])), default=999)
+            rank = (_PRECISION_RANK[hit.date.precision], -near)
             if best is None or rank > best[0]:
                 best = (rank, hit, sent)
     if best is not None:

@@ -21,6 +21,8 @@ _WITHHELD_RE = re.compile(
     r"\b(?:name|names|identity|identities)\s+(?:of [^.]{0,60}?)?(?:has|have|had|was|were|is|are)\s+"
     r"(?:not\s+)?(?:yet\s+)?(?:been\s+)?(?:withheld|suppressed|kept confidential)"
     r"|\bname suppression\b|\bsuppressed name\b|\bcannot be named\b|\bcan ?not be identified\b"
+    r"|\b(?:withholding|withheld|suppressing)\s+(?:the\s+|his\s+|her\s+)?(?:[\w'’]+\s+){0,2}?(?:name|identity)\b"
+    r"|\b(?:name|identity)\b[^.]{0,60}?\b(?:is|are|was|were|has been|have been)\s+being\s+(?:withheld|suppressed)\b"
     r"|\b(?:has|have|had)\s+not\s+(?:yet\s+)?been\s+(?:publicly\s+)?(?:named|identified|released)\b"
     r"|\b(?:did not|didn't|declined to|would not|have not|has not)\s+(?:yet\s+)?"
     r"(?:release|name|identify|disclose)d?\s+(?:the\s+|his\s+|her\s+)?"
