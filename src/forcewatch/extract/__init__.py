@@ -15,7 +15,7 @@ def extract(document: Document, doc: Doc, *, threshold: float = 0.5) -> tuple[Me
     subjects = find_subjects(doc)
     if not subjects:
         return ()
-    ctx = DocContext(document, doc)
+    ctx = DocContext(document, doc, subjects)
     mentions: list[Mention] = []
     for subject in subjects:
         if subject.confidence < threshold:

@@ -61,8 +61,9 @@ def _ordered(*groups: Iterable[Span]) -> list[Span]:
 class DocContext:
     """Per-document facts shared by its subjects, computed once."""
 
-    def __init__(self, document: Document, doc: Doc) -> None:
+    def __init__(self, document: Document, doc: Doc, subjects: list[Subject] = ()) -> None:
         self.document = document
+        self.subjects = list(subjects)
         self.doc = doc
         self.doc_id = document.doc_id
         self.sents = list(doc.sents)
@@ -91,6 +92,12 @@ class DocContext:
             )
             for h in inv_mod.merge_investigations(inv_hits)
         )
+
+    def shared_sentences(self, subject: Subject) -> frozenset[int]:
+        """Return starts of this subject's event sentences that tell another subject's too."""
+        mine = {ev.sent.start for ev in subject.events}
+        theirs = {ev.sent.start for s in self.subjects if s is not subject for ev in s.events}
+        return frozenset(mine & theirs)
 
     def places(self, sent: Span) -> list:
         if sent.start not in self._places:
@@ -137,7 +144,7 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
     weapon = _weapon(subj_sents, ctx)
     return Mention(
         doc_id=doc_id,
-        outcome=find_outcome(subject, subj_sents, doc_id),
+        outcome=find_outcome(subject, subj_sents, doc_id, ctx.shared_sentences(subject)),
         force=find_force(subject, doc_id),
         confidence=round(subject.confidence, 4),
         subject_name=name,

@@ -341,6 +341,16 @@ def _death_after_force(sent: Span, die: Token) -> list[ForceEvent]:
     ]
 
 
+def _hypothetical(tok: Token) -> bool:
+    """Return True for force in a condition: "whenever a person is injured", "if shot"."""
+    for t in (tok, *tok.ancestors):
+        if any(c.dep_ == "mark" and c.lower_ in ("whenever", "if", "unless") for c in t.children):
+            return True
+        if t.dep_ in ("ROOT",):
+            break
+    return False
+
+
 def _under_without(tok: Token) -> bool:
     """Return True for "without a shot being fired", "without firing"."""
     return any(a.lower_ in ("without", "before") for a in tok.ancestors) or any(
@@ -372,6 +382,8 @@ def is_person(token: Token, *, lenient: bool = False) -> bool:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
         return pobj is not None and is_person(pobj, lenient=True) and not is_police(pobj)
+    if token.lower_ in ("another", "other"):  # "one was killed and another wounded"
+        return token.dep_ in ("nsubjpass", "nsubj", "dobj")
     if token.pos_ == "PRON":
         return token.lower_ in _PRONOUNS
     if token.ent_type_ == "PERSON" or token.pos_ == "PROPN":
@@ -426,14 +438,15 @@ def events_in(sent: Span) -> list[ForceEvent]:
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and not (
             lemma in FORCE_VERBS and tok.tag_ in ("VBN", "VBD")
         ):
-            if lemma == "open" and tok.pos_ == "VERB":
+            if lemma in ("open", "return") and tok.pos_ == "VERB":
                 pass
             else:
                 continue
-        if lemma == "open":
+        if lemma in ("open", "return"):  # "opened fire", "returned fire"
             obj = _child(tok, "dobj")
-            if obj is None or obj.lemma_ != "fire":
+            if obj is None or obj.lemma_ not in ("fire", "gunfire"):
                 continue
+            lemma = "open"
         elif lemma in _USE_VERBS and _taser_object(tok):
             pass
         elif lemma == "die":
@@ -443,7 +456,7 @@ def events_in(sent: Span) -> list[ForceEvent]:
             continue
         if lemma == "run" and not any(c.lower_ == "over" for c in tok.children):
             continue
-        if any(c.dep_ == "neg" for c in tok.children) or _under_without(tok):
+        if any(c.dep_ == "neg" for c in tok.children) or _under_without(tok) or _hypothetical(tok):
             continue
         if any(c.lower_ == "sexually" for c in tok.children):
             continue  # a sexual assault is a crime, not use of force
@@ -579,7 +592,7 @@ def _event(
 ) -> ForceEvent:
     force = _verb_force(verb, sent)
     police_agent: bool | None
-    if verb.lemma_.lower() == "open":
+    if verb.lemma_.lower() in ("open", "return"):
         force = Force.FIREARM
     if agent is None:
         police_agent = _in_police_event(verb)

@@ -28,6 +28,9 @@ _MISSED_RE = re.compile(
     r"(?:uninjured|unhurt|unharmed|without injury)|no injuries)\b",
     re.I,
 )
+_HYPOTHETICAL_RE = re.compile(
+    r"\b(?:whenever|any ?time|in the event that|if a|if an|if someone|if anyone)\b", re.I
+)
 _NEG_FATAL_RE = re.compile(
     r"\b(?:non-fatal|nonfatal|not fatal|did not die|survived|no one was killed|"
     r"was not killed)\b",
@@ -99,14 +102,29 @@ def find_force(subject: Subject, doc_id: str) -> Fact[Force]:
     return Fact(best[1], 0.85, _ev(doc_id, best[2]))
 
 
-def find_outcome(subject: Subject, sents: list[Span], doc_id: str) -> Fact[Outcome]:
-    """Return fatal / injured / missed / unknown for the subject."""
+def find_outcome(
+    subject: Subject, sents: list[Span], doc_id: str, others: frozenset[int] = frozenset()
+) -> Fact[Outcome]:
+    """Return fatal / injured / missed / unknown for the subject.
+
+    `others`: starts of sentences that also tell another subject's force; there only the
+    words of this subject's own clause count ("one was shot dead and another wounded").
+    """
     for ev in subject.events:
         if ev.fatal:
             return Fact(Outcome.FATAL, 0.9, _ev(doc_id, ev.sent))
+    clauses: dict[int, list[str]] = {}
+    for ev in subject.events:
+        if ev.sent.start in others:
+            head = ev.trigger
+            clauses.setdefault(ev.sent.start, []).append(
+                " ".join(t.text for t in head.subtree if not (t.dep_ == "conj" and t.head is head))
+            )
     fatal = injured = missed = None
     for sent in sents:
-        text = sent.text
+        text = " ".join(clauses[sent.start]) if sent.start in clauses else sent.text
+        if _HYPOTHETICAL_RE.search(text):
+            continue
         if fatal is None and _FATAL_RE.search(text) and not _NEG_FATAL_RE.search(text):
             fatal = sent
         if injured is None and _INJURED_RE.search(text):

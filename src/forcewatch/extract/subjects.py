@@ -285,7 +285,12 @@ _SHOOTER_NOUNS = frozenset("gunman gunmen shooter shooters attacker attackers sn
 
 def _civilian_shooter(doc: Doc, events: list[ForceEvent]) -> bool:
     """Return True when the story says someone other than police shot a civilian."""
-    if any(ev.police_agent is False and not ev.officer_patient for ev in events):
+    if any(
+        ev.police_agent is False
+        and not ev.officer_patient
+        and not (ev.patient is not None and ev.patient.pos_ == "PRON")  # "fired on them"
+        for ev in events
+    ):
         return True
     return any(t.lower_ in _SHOOTER_NOUNS for t in doc)
 
@@ -382,6 +387,11 @@ def _match(
         subjects.append(new)
         return new
     count = ev.count
+    ordinal = _ordinal(patient)
+    if ordinal is not None and count == 1:  # "one suspect ... the second suspect"
+        unnamed = [s for s in subjects if s.count == 1]
+        if ordinal < len(unnamed):
+            return unnamed[ordinal]
     if subjects and count == 1 and not _is_new(patient, ev.agent):
         for s in reversed(subjects):
             if _compatible(s.sex, sex) and s.count == 1:
@@ -398,8 +408,23 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == b
 
 
+_ORDINALS = {"one": 0, "first": 0, "second": 1, "another": 1, "third": 2}
+
+
+def _ordinal(patient: Token) -> int | None:
+    """Return 0 for "one/the first suspect", 1 for "the second/another", else None."""
+    if patient.lower_ == "another":
+        return 1
+    for c in patient.children:
+        if c.lower_ in _ORDINALS and c.dep_ in ("nummod", "amod", "det"):
+            return _ORDINALS[c.lower_]
+    return None
+
+
 def _is_new(patient: Token, agent: Token | None = None) -> bool:
     """Return True for "a second man", "another man" (not "he shot another man": vs him)."""
+    if patient.lower_ == "another":
+        return True
     if agent is not None:
         return any(c.lower_ in ("second", "third", "fourth") for c in patient.children)
     return any(c.lower_ in _NEW_REFERENT_WORDS for c in patient.children)
