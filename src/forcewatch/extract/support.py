@@ -54,8 +54,9 @@ OUTCOME_RES = {
     r"treated|surgery|bitten|hurt|shot in the \w+|struck in the \w+|hit in the \w+|bleeding|"
     r"bullet wounds?|gunshot wounds?|"
     # words of a hit: being hit and surviving is "injured"
-    r"shot(?!\s+at\s+(?!(?:his|her|their|a|an|the)\b))|hit|struck|striking|hitting|tasered|tased|tazed|stunned|shocked|bit|"
-    r"tasers?|stun guns?|mauled|beaten|beat|punched|kicked|pepper-sprayed|sprayed|batoned|run over|restrained|pinned",
+    r"shot(?!\s+at\s+(?!(?:his|her|their|a|an|the|least)\b))|hit|struck|striking|hitting|"
+    r"tasered|tased|tazed|stunned|shocked|bit|tasers?|stun guns?|mauled|beaten|beat|punched|"
+    r"kicked|pepper-sprayed|sprayed|batoned|run over|restrained|pinned",
     "missed": r"missed|miss|not (?:hit|struck|injured|hurt)|uninjured|unhurt|unharmed|"
     r"without injury|no injuries|no one was (?:hit|injured|hurt)|nobody was (?:hit|injured|hurt)",
 }
@@ -64,13 +65,14 @@ FORCE_RES = {
     r"encounters?|exchange of fire|shoot-?outs?|firefight|opened fire|returned fire|"
     r"shots|discharg\w+|firearms?|pistols?|rifles?|revolvers?|"
     r"officer-involved|police-involved",
-    "taser": r"tasers?|tasered|tasering|tased|tasing|taz\w*|stun|stunned|conducted (?:energy|electrical)|"
-    r"CEW|electroshock|zapped|shocked",
+    "taser": r"tasers?|tasered|tasering|tased|tasing|taz\w*|stun|stunned|CEW|electroshock|"
+    r"conducted (?:energy|electrical)|zapped|shocked",
     "restraint": r"restrain\w*|restraints?|pinned|pinning|held down|holding (?:him|her) down|"
     r"chokehold|choke\w*|neck hold|headlock|knelt|kneel\w*|prone|handcuff\w*|cuffed|tackled|"
     r"subdued?|subduing|struggle|wrestled|grappled|detained|custody|arrest\w*|positional asphyxia",
     "vehicle": r"car|cars|vehicles?|cruiser|struck|hit|run over|ran over|knocked down|rammed|"
-    r"collided|collision|crash\w*|slamm?\w*|(?:drove|ran|driven) into|van|ute|SUV|truck|patrol|mowed down",
+    r"collided|collision|crash\w*|slamm?\w*|(?:drove|ran|driven) into|van|ute|SUV|truck|patrol|"
+    r"mowed down",
     "dog": r"dogs?|K-?9s?|canine|bitten|bit|bite|bites|mauled|alsatian|German shepherd",
     "other": r"beat\w*|baton\w*|spray\w*|pepper|capsicum|OC|tear gas|custody|custodial|thrash\w*|"
     r"tortur\w*|assault\w*|punch\w*|kick\w*|batter\w*|bludgeon\w*|lathis?|hit|struck|attacked|"
@@ -224,7 +226,8 @@ def _age(value: object, text: str) -> bool:
     if re.search(rf"(?<![\d.,]){n}(?![\d])", text):
         return True
     words = [w for w in _number_words(n) if w not in ("a", "an", "the", "no", "only", "second")]
-    return any(_has(w, text) for w in words[:2] + words[-1:]) if words else False
+    # a hyphen may follow: "thirty-four-year-old"
+    return any(re.search(rf"(?<![\w-])(?:{w})(?!\w)", text, _I) for w in words)
 
 
 def _sex(value: object, text: str) -> bool:
@@ -296,9 +299,9 @@ def _countries_in(text: str) -> set[str]:
             found.add(hit.country)
         found.update(code for _, code in hit.candidates if code)
     for run in _capital_runs(text, 3):
-        for region_country in (geo_mod.region_of(run),):
-            if region_country is not None:
-                found.add(region_country[1])
+        region = geo_mod.region_of(run)
+        if region is not None:
+            found.add(region[1])
     for code, (pattern, _) in gazetteer().cues.items():
         if pattern.search(text):
             found.add(code)
@@ -309,19 +312,8 @@ def _countries_in(text: str) -> set[str]:
 
 
 def _agency_countries(name: str) -> set[str]:
-    """Return the countries whose default force is `name`."""
-    return {
-        code
-        for code in COUNTRIES
-        if agency_mod.default_agency(code, None) == name
-        or any(agency_mod.default_agency(code, r) == name for r in _au_states(code))
-    }
-
-
-def _au_states(code: str) -> tuple[str, ...]:
-    return (
-        ("Queensland", "New South Wales", "Victoria", "Western Australia") if code == "AU" else ()
-    )
+    """Return the countries whose national force is `name`."""
+    return {code for code in COUNTRIES if agency_mod.default_agency(code, None) == name}
 
 
 def _country(value: object, text: str) -> bool:
