@@ -110,8 +110,14 @@ def test_the_corpora_give_facts_of_every_kind_to_check(corpus_facts: list[Checke
     assert len(corpus_facts) > 1000
 
 
+def _told_by_outlet(f: CheckedFact) -> bool:
+    """A country that no sentence names but the outlet or web address does (no span)."""
+    document = f.result.document
+    return f.field == "country" and bool(document.source or document.url)
+
+
 def test_every_extracted_fact_carries_evidence(corpus_facts: list[CheckedFact]) -> None:
-    missing = [f for f in corpus_facts if f.evidence is None]
+    missing = [f for f in corpus_facts if f.evidence is None and not _told_by_outlet(f)]
     lines = [f"{f.doc} {f.field}={f.value!r}: no evidence" for f in missing]
     if lines:
         title = f"facts have no evidence ({_counts(missing)})"
@@ -157,20 +163,38 @@ def test_evidence_spans_start_on_a_token_boundary(corpus_facts: list[CheckedFact
         pytest.fail(_report("evidence spans cut a token", lines, len(corpus_facts)), pytrace=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assemble.py still gives some facts a sentence that does not say them: a country "
-    "read from the outlet or another sentence, a region from the gazetteer, force 'other' for "
-    "'opened fire, killing him', a sex or officer count from another sentence (see the report)",
-)
-def test_every_fact_is_supported_by_its_sentence(corpus_facts: list[CheckedFact]) -> None:
-    failed = [
+def _unsupported(corpus_facts: list[CheckedFact]) -> list[CheckedFact]:
+    return [
         f
         for f in corpus_facts
         if f.evidence is not None
         and 0 <= f.evidence.start < f.evidence.end <= len(f.result.document.content)
         and not supports(f.field, f.value, f.span())
     ]
+
+
+# Measured 2026-11-23: 12 of 9,716 facts are not in their sentence, all wrong values rather
+# than wrong spans (a region from an ambiguous town, an officer count, a "fatally wounded"
+# read as the force). This gate keeps the number from growing; the strict xfail below
+# turns into a failure the day it reaches zero, so its mark can come off.
+MAX_UNSUPPORTED = 15
+
+
+def test_unsupported_facts_stay_below_the_pinned_ceiling(corpus_facts: list[CheckedFact]) -> None:
+    failed = _unsupported(corpus_facts)
+    if len(failed) > MAX_UNSUPPORTED:
+        lines = [f"{f.doc} {explain(f.field, f.value, f.span())}" for f in _round_robin(failed)]
+        title = f"{len(failed)} facts not in their sentence, ceiling {MAX_UNSUPPORTED}"
+        pytest.fail(_report(title, lines, len(corpus_facts)), pytrace=False)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="a dozen facts still carry a wrong value their sentence does not say (see the "
+    "ceiling test above and docs/accuracy.md)",
+)
+def test_every_fact_is_supported_by_its_sentence(corpus_facts: list[CheckedFact]) -> None:
+    failed = _unsupported(corpus_facts)
     lines = [f"{f.doc} {explain(f.field, f.value, f.span())}" for f in _round_robin(failed)]
     if lines:
         title = f"facts not in their sentence ({_counts(failed)})"

@@ -260,7 +260,8 @@ def test_merge_keeps_one_hit_per_body_and_concrete_finding_wins() -> None:
             hit("IPCA", K.OVERSIGHT, F.PENDING, 400),
         ]
     )
-    assert [(h.body, h.finding, h.start_char) for h in merged] == [("IPCA", F.JUSTIFIED, 10)]
+    # the evidence is the sentence that states the finding
+    assert [(h.body, h.finding, h.start_char) for h in merged] == [("IPCA", F.JUSTIFIED, 200)]
 
 
 def test_merge_later_concrete_finding_wins_over_earlier_one() -> None:

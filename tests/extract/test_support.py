@@ -70,6 +70,9 @@ SUPPORTED = [
     ("region", "WA", "A man was shot by police in Washington state."),
     ("region", "WA", "Police in Auburn, WA fired at the driver."),
     ("region", "Queensland", "Queensland police shot a man near Cairns."),
+    # a town of the region is enough: the gold conventions take regions "plain from the text"
+    ("region", "Queensland", "Police shot a man in Cairns."),
+    ("region", "CA", "Police shot a man in Oakland."),
     ("region", "BC", "A man was shot by RCMP in British Columbia."),
     ("region", "CA", "Deputies in Fresno, Calif., fired at the suspect."),
     # countries: by name, place, region, demonym or cue
@@ -142,8 +145,6 @@ NOT_SUPPORTED = [
     ("date", PartialDate(2019), "He was shot by police in 2018."),
     ("place", "Upper Hutt", "Police shot a man in Lower Hutt on Tuesday."),
     ("region", "WA", "A Salem Police officer shot a man in Salem."),
-    ("region", "Queensland", "Police shot a man in Cairns."),
-    ("region", "CA", "Police shot a man in Oakland."),
     ("country", "US", "Officers shot the man after he refused to drop the knife."),
     ("country", "NZ", "That officer fired one shot."),
     ("agency", "New Zealand Police", "That officer fired one shot."),

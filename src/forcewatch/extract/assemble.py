@@ -232,10 +232,8 @@ def _geo(
     country = None
     if guess is not None:
         code, conf = guess
-        sent = next(
-            (s for s in scope for h in ctx.places(s) if h.country == code),
-            scope[0] if scope else None,
-        )
+        sent = _country_sentence(code, scope, ctx)
+        # None: the outlet or web address tells the country, no sentence does
         country = Fact(code, conf, _ev(ctx.doc_id, sent) if sent is not None else None)
     return place, region, country
 
@@ -263,6 +261,17 @@ def _named_thing(hit: object, sent: Span) -> bool:
     """Return True for a region name that is part of a street or body: "Kentucky Avenue",
     "Thames Valley Police", "West Sussex Coroner's Court"."""
     return bool(_NAMED_THING_RE.match(sent.doc.text[hit.end_char : hit.end_char + 20]))
+
+
+def _country_sentence(code: str, scope: list[Span], ctx: DocContext) -> Span | None:
+    """Return the first sentence that names a place, region, force or cue of the country."""
+    cue = geo_mod.gazetteer().cues.get(code)
+    for sent in _ordered(scope, ctx.sents):
+        if any(h.country == code for h in ctx.places(sent)):
+            return sent
+        if cue is not None and cue[0].search(sent.text):
+            return sent
+    return None
 
 
 def _more_specific(place: Fact[str], ctx: DocContext) -> Fact[str]:

@@ -54,7 +54,9 @@ _FIRE_ONLY = frozenset(("open", "fire", "shoot", "discharge"))
 _PRONOUNS = frozenset("he him she her they them who whom".split())
 _CONTEXT_FORCE = (
     (
-        re.compile(r"\b(?:shot|shoot|gun|fired|firing|bullet|shooting|encounter)", re.I),
+        re.compile(
+            r"\b(?:shot|shoot|gun|fired|fire|firing|bullet|shooting|encounter|firearm)", re.I
+        ),
         Force.FIREARM,
     ),
     (re.compile(r"\b(?:taser|tase|stun gun)", re.I), Force.TASER),
@@ -423,6 +425,8 @@ def _is_fatal(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma == "kill":
         return True
+    if lemma == "gun" and any(c.lower_ == "down" for c in verb.children):
+        return True  # "gunned down"
     return any(c.lower_ in ("dead", "fatally") for c in verb.children)
 
 
@@ -610,7 +614,13 @@ def _event(
         else:
             police_agent = is_police(agent)
     lemma = verb.lemma_.lower()
-    hit = not fire_only and lemma not in ("fire", "open", "discharge")
+    shot_at = (
+        lemma == "shoot"
+        and _child(verb, "dobj") is None
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    )  # "two officers shot at Tewa": aimed, not said to hit
+    attempted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("try", "attempt", "seek")
+    hit = not (fire_only or shot_at or attempted) and lemma not in ("fire", "open", "discharge")
     officer = patient is not None and is_police(patient)
     conf = 0.9 if police_agent else 0.6
     aimed = any(c.dep_ == "prep" and c.lower_ in _FIRE_PREPS for c in verb.children)

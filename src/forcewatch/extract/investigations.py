@@ -286,16 +286,17 @@ def merge_investigations(hits: list[InvestigationHit]) -> list[InvestigationHit]
             if _rank(h) >= _rank(best):
                 best = h
         if best.kind is InvestigationKind.CORONER:
-            name = max(group, key=lambda h: _coroner_name_rank(h.body)).body
+            named = max(group, key=lambda h: _coroner_name_rank(h.body))
         else:
-            name = max(group, key=lambda h: len(h.body)).body
-        first = group[0]
+            named = max(group, key=lambda h: len(h.body))
+        # the finding's sentence when it names the body as kept, else the naming sentence
+        source = best if best.body == named.body else named
         merged.append(
             replace(
                 best,
-                body=name,
-                start_char=first.start_char,
-                end_char=first.end_char,
+                body=named.body,
+                start_char=source.start_char,
+                end_char=source.end_char,
                 confidence=max(h.confidence for h in group),
             )
         )

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from forcewatch.extract.events import is_police
 from forcewatch.extract.subjects import Subject
 from forcewatch.records import Evidence, Fact, Force, Outcome
 
@@ -75,6 +76,11 @@ _THE_OFFICER_FIRED_RE = re.compile(
 )
 
 
+_GUN_WORDS_RE = re.compile(
+    r"\b(?:shot|shoot\w*|fired|fire|firing|gun\w*|bullets?|rounds|firearms?|weapon)\b", re.I
+)
+
+
 def find_force(subject: Subject, doc_id: str) -> Fact[Force]:
     """Return the kind of force used on the subject, from its events."""
     best: tuple[int, Force, Span] | None = None
@@ -95,9 +101,10 @@ def find_force(subject: Subject, doc_id: str) -> Fact[Force]:
     if best is None:
         sent = subject.events[0].sent
         text = " ".join(s.text for s in subject.sentences())
-        force = (
-            Force.FIREARM if re.search(r"\b(?:shot|shoot|fired|gun)", text, re.I) else Force.OTHER
-        )
+        gun = _GUN_WORDS_RE.search(text)
+        force = Force.FIREARM if gun else Force.OTHER
+        if gun:  # the sentence that says it was a shooting
+            sent = next((s for s in subject.sentences() if _GUN_WORDS_RE.search(s.text)), sent)
         return Fact(force, 0.5, _ev(doc_id, sent))
     return Fact(best[1], 0.85, _ev(doc_id, best[2]))
 
@@ -164,6 +171,7 @@ def find_officers_fired(subject: Subject, sents: list[Span], doc_id: str) -> Fac
     return None
 
 
+_COLLECTIVE_AGENTS = frozenset("team unit squad force department police swat".split())
 _FIRING = frozenset(("shoot", "fire", "open", "discharge", "kill", "wound"))
 
 
@@ -180,8 +188,29 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
         agent = ev.agent
         if agent is None or ev.trigger.lemma_.lower() not in _FIRING or ev.force != Force.FIREARM:
             continue
+        if agent.lemma_.lower() in _COLLECTIVE_AGENTS:
+            return None  # "a tactical team shot him": how many fired is not said
+        people = [
+            e
+            for e in ev.sent.ents
+            if e.label_ == "PERSON"
+            and agent.left_edge.i <= e.root.i < ev.trigger.i
+            and not any(a.dep_ == "relcl" for a in e.root.ancestors if a.i > agent.i)
+            and not (e.end < len(e.doc) and is_police(e.doc[e.end]))  # "Woodbury officers"
+        ]
+        if len(people) >= 2:  # "officers Adam Bailey, Doug Wilson and Brian Casey fired"
+            return len(people), ev.sent
+        named = [c for c in agent.conjuncts if c.i > agent.i]
+        if agent.tag_ in ("NNS", "NNPS") and named:
+            names = [c for c in agent.children if c.dep_ == "appos"]  # "officers A, B and C"
+            if names:
+                return len(names) + len(names[0].conjuncts), ev.sent
         if agent.tag_ in ("NNS", "NNPS") or agent.lower_ in ("police", "they", "gardaí", "gardai"):
+            if agent.pos_ == "PROPN" and named:
+                return 1 + len(named), ev.sent
             return None
+        if named and all(c.pos_ == "PROPN" for c in named):
+            return 1 + len(named), ev.sent  # "officers Jeff Bailey, Mike Perron and ... shot him"
         if agent.pos_ == "PRON":
             continue
         phrase = " ".join(t.lower_ for t in agent.subtree if t.dep_ not in ("det", "punct"))

@@ -61,8 +61,11 @@ def find_age(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | No
 def find_sex(subject: Subject, sents: list[Span], doc_id: str) -> Fact[str] | None:
     """Return "male"/"female" from explicit words about the subject (never the name)."""
     if subject.sex:
-        sent = subject.heads[0].sent if subject.heads else sents[0]
-        return Fact(subject.sex, 0.9, _ev(doc_id, sent))
+        words = MALE_WORDS if subject.sex == "male" else FEMALE_WORDS
+        said = [h.sent for h in subject.heads if {t.lower_ for t in h.sent} & words]
+        said += [s for s in sents if {t.lower_ for t in s} & words]
+        if said:  # the sentence whose words say it
+            return Fact(subject.sex, 0.9, _ev(doc_id, said[0]))
     heads = sorted({t.i for t in subject.heads})
     for sent in sents:
         doc = sent.doc

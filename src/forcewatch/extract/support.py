@@ -76,7 +76,8 @@ FORCE_RES = {
     "dog": r"dogs?|K-?9s?|canine|bitten|bit|bite|bites|mauled|alsatian|German shepherd",
     "other": r"beat\w*|baton\w*|spray\w*|pepper|capsicum|OC|tear gas|custody|custodial|thrash\w*|"
     r"tortur\w*|assault\w*|punch\w*|kick\w*|batter\w*|bludgeon\w*|lathis?|hit|struck|attacked|"
-    r"force|rubber bullets?|bean ?bag|water cannon|flash-?bang|stun grenades?",
+    r"force|rubber bullets?|bean ?bag|water cannon|flash-?bang|stun grenades?|"
+    r"kill\w*",  # "other" is also force whose means the story does not state
 }
 # any force word: enough for outcome "unknown"
 ANY_FORCE_RE = "|".join(FORCE_RES.values())
@@ -244,7 +245,10 @@ def _outcome(value: object, text: str) -> bool:
 
 
 def _force(value: object, text: str) -> bool:
-    pattern = FORCE_RES.get(str(_raw(value)))
+    kind = str(_raw(value))
+    pattern = FORCE_RES.get(kind)
+    if kind == "other" and _has(FORCE_RES["firearm"], text):
+        return False  # a shooting is not "other" force
     return pattern is not None and _has(pattern, text)
 
 
@@ -288,7 +292,13 @@ def _region(value: object, text: str) -> bool:
             return True
     elif _folded_has(region, text):
         return True
-    return any(geo_mod.normalise_region(run) == region for run in _capital_runs(text))
+    if any(geo_mod.normalise_region(run) == region for run in _capital_runs(text)):
+        return True
+    # a town of that region, as the gold conventions allow ("plain from the text")
+    for hit in geo_mod.scan_places(text):
+        if hit.region == region or any(r == region for r, _ in hit.candidates):
+            return True
+    return False
 
 
 def _countries_in(text: str) -> set[str]:
@@ -359,14 +369,29 @@ def _officers(value: object, text: str) -> bool:
     n = int(value)  # type: ignore[call-overload]
     counts = [str(n), *_number_words(n)]
     count_re = "|".join(counts)
-    if _has(rf"(?:{count_re})\s+(?:[\w-]+\s+){{0,3}}?(?:{OFFICER_WORDS})", text):
+    if _has(rf"(?:{count_re})\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{OFFICER_WORDS})", text):
         return True
-    if re.search(LISTED_OFFICERS_RE, text):
-        return False  # "officers A, B and C shot him" is not one officer
+    listed = re.search(LISTED_OFFICERS_RE, text)
+    if listed:  # "officers A, B and C shot him": as many officers as names in the list
+        return n >= 2 and _listed_names(text[listed.start() :]) == n
     singles = len(_word_re(rf"(?:{ONE_OFFICER_WORDS})\.?").findall(text))
     if n == 1:
         return singles >= 1 or bool(re.search(ONE_SHOOTER_RE, text))
     return singles >= n
+
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_NAME_LIST_RE = re.compile(
+    rf"(?i:officers|deputies|troopers|detectives|agents|constables)\s+({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})"
+)
+
+
+def _listed_names(text: str) -> int:
+    """Return how many names the officer list at the start of `text` has."""
+    m = _NAME_LIST_RE.match(text)
+    if not m:
+        return 0
+    return len(re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group(1)))
 
 
 def _withheld(value: object, text: str) -> bool:
