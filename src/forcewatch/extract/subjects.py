@@ -262,8 +262,62 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
                 subjects.append(Subject(events=[_with_conf(ev, 0.55)]))
                 break
     _name_unnamed(doc, subjects, refs)
+    subjects = _name_group(subjects, refs)
     _expand_names(subjects, refs)
     return [s for s in subjects if s.events]
+
+
+def _name_group(subjects: list[Subject], refs: list[Referent]) -> list[Subject]:
+    """Split "two men were shot" into one named subject each when the story names as many
+    civilians who were hurt or killed ("A, 19, died at the scene. B, 22, was shot")."""
+    named = {s.surname for s in subjects if s.name}
+    out: list[Subject] = []
+    for subj in subjects:
+        if subj.name or subj.count < 2:
+            out.append(subj)
+            continue
+        people: dict[str, Referent] = {}
+        for ref in refs:
+            if (
+                ref.name
+                and not ref.police
+                and len(ref.name.split()) >= 2
+                and _subject_like(ref.token)
+            ):
+                surname = ref.name.split()[-1].lower()
+                if surname not in named:
+                    people.setdefault(surname, ref)
+        # the group is the named people not yet subjects, plus those already subjects
+        if not people or len(people) > subj.count or len(people) + len(named) < subj.count:
+            out.append(subj)
+            continue
+        for ref in people.values():
+            out.append(
+                Subject(
+                    name=clean_name(ref.name),
+                    name_token=ref.token,
+                    name_conf=0.6,
+                    sex=subj.sex,
+                    events=list(subj.events) + _events_about(ref, subjects),
+                    heads=[ref.token],
+                )
+            )
+    return out
+
+
+def _events_about(ref: Referent, subjects: list[Subject]) -> list[ForceEvent]:
+    """Return events of other subjects whose patient is this person (moved to them)."""
+    moved = []
+    for s in subjects:
+        for ev in list(s.events):
+            if (
+                ev.patient is not None
+                and ev.patient.sent.start == ref.token.sent.start
+                and (ev.patient.i == ref.token.i)
+            ):
+                moved.append(ev)
+                s.events.remove(ev)
+    return moved
 
 
 def _expand_names(subjects: list[Subject], refs: list[Referent]) -> None:
