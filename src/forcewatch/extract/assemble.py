@@ -13,6 +13,7 @@ from forcewatch.extract import dates as dates_mod
 from forcewatch.extract import geo as geo_mod
 from forcewatch.extract import investigations as inv_mod
 from forcewatch.extract import weapon as weapon_mod
+from forcewatch.extract.docindex import index
 from forcewatch.extract.geo import region_of
 from forcewatch.extract.outcome import find_force, find_officers_fired, find_outcome
 from forcewatch.extract.person import find_age, find_sex, find_withheld
@@ -66,7 +67,7 @@ class DocContext:
         self.subjects = list(subjects)
         self.doc = doc
         self.doc_id = document.doc_id
-        self.sents = list(doc.sents)
+        self.sents = index(doc).sents
         self.lede = self.sents[:_LEDE_SENTENCES]
         self._places: dict[int, list] = {}
         self.withheld = find_withheld(doc, self.doc_id)
@@ -116,10 +117,8 @@ class DocContext:
 
 
 def _sentence_bounds(doc: Doc, char: int) -> tuple[int, int]:
-    for sent in doc.sents:
-        if sent.start_char <= char < sent.end_char:
-            return sent.start_char, sent.end_char
-    return char, char
+    sent = index(doc).sentence_at_char(char)
+    return (sent.start_char, sent.end_char) if sent is not None else (char, char)
 
 
 def build_mention(subject: Subject, ctx: DocContext) -> Mention:

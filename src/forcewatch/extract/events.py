@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from forcewatch.extract.docindex import ent_of
 from forcewatch.extract.patterns.lexicon import (
     FORCE_VERBS,
     GENERIC_PLURALS,
@@ -112,11 +113,8 @@ def is_police(token: Token) -> bool:
 
 
 def _ent_text(token: Token) -> str:
-    doc = token.doc
-    for ent in doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text
-    return token.text
+    ent = ent_of(token)
+    return ent.text if ent is not None else token.text
 
 
 def _police_instrument(token: Token) -> Force | None:

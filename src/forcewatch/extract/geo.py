@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span
 
+from forcewatch.extract.docindex import sentence_ents
 from forcewatch.extract.patterns import geo_words as W
 from forcewatch.extract.patterns.geo_gazetteer import Reading, fold, gazetteer
 
@@ -396,7 +397,7 @@ def _unlisted(
 def find_places(sent: Span) -> list[PlaceHit]:
     """Return the places, regions and countries a sentence names; offsets index the Doc."""
     base = sent.start_char
-    ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sent.ents]
+    ents = [(e.start_char - base, e.end_char - base, e.label_) for e in sentence_ents(sent)]
     common = {t.idx - base for t in sent if t.pos_ not in ("PROPN", "NOUN", "X")}
     return scan_places(sent.text, base, ents, common)
 

@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span
 
+from forcewatch.extract.docindex import sentence_ents
 from forcewatch.extract.events import is_police
 from forcewatch.extract.subjects import Subject
 from forcewatch.records import Evidence, Fact, Force, Outcome
@@ -192,7 +193,7 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
             return None  # "a tactical team shot him": how many fired is not said
         people = [
             e
-            for e in ev.sent.ents
+            for e in sentence_ents(ev.sent)
             if e.label_ == "PERSON"
             and agent.left_edge.i <= e.root.i < ev.trigger.i
             and not any(a.dep_ == "relcl" for a in e.root.ancestors if a.i > agent.i)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from forcewatch.extract.docindex import ent_of, index, sentence_ents
 from forcewatch.extract.events import ForceEvent, events_in, is_person, is_police
 from forcewatch.extract.geo import region_of
 from forcewatch.extract.patterns.lexicon import (
@@ -78,10 +79,8 @@ class Subject:
 
 
 def _person_ent(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.label_ == "PERSON" and ent.start <= token.i < ent.end:
-            return ent
-    return None
+    ent = ent_of(token)
+    return ent if ent is not None and ent.label_ == "PERSON" else None
 
 
 def is_official(ent: Span) -> bool:
@@ -113,26 +112,20 @@ _ORG_WORDS = re.compile(
 
 def _name_like_ent(token: Token) -> Span | None:
     """Return an ORG/GPE/PRODUCT entity that reads like a person's name in an argument slot."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            if ent.label_ not in ("ORG", "GPE", "PRODUCT", "NORP"):
-                return None
-            words = ent.text.split()
-            if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
-                return None
-            if words[0].rstrip(".").lower() in _PLACE_FIRST_WORDS or _in_headline(ent.root):
-                return None
-            if _ORG_WORDS.search(ent.text) or ent.root.dep_ not in (
-                "nsubj",
-                "nsubjpass",
-                "dobj",
-                "pobj",
-                "appos",
-                "conj",
-            ):
-                return None
-            return ent
-    return None
+    ent = ent_of(token)
+    if ent is None or ent.label_ not in ("ORG", "GPE", "PRODUCT", "NORP"):
+        return None
+    words = ent.text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if words[0].rstrip(".").lower() in _PLACE_FIRST_WORDS or _in_headline(ent.root):
+        return None
+    if _ORG_WORDS.search(ent.text) or ent.root.dep_ not in _ARGUMENT_DEPS:
+        return None
+    return ent
+
+
+_ARGUMENT_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"))
 
 
 def _is_place(ent: Span) -> bool:
@@ -214,14 +207,13 @@ def resolve_pronoun(
 
 
 def _sentence_floor(tok: Token) -> int:
-    sents = list(tok.doc.sents)
-    idx = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
-    return sents[max(0, idx - _LOOKBACK_SENTENCES)].start
+    ix = index(tok.doc)
+    return ix.sents[max(0, ix.sentence_index(tok.i) - _LOOKBACK_SENTENCES)].start
 
 
 def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject]:
     """Return the subjects of police force in a parsed document."""
-    sents = sentences if sentences is not None else list(doc.sents)
+    sents = sentences if sentences is not None else index(doc).sents
     events = [ev for s in sents for ev in events_in(s)]
     refs = referents(doc)
     subjects: list[Subject] = []
@@ -364,10 +356,9 @@ def _promotable(ev: ForceEvent) -> bool:
 
 def _police_nearby(ev: ForceEvent, window: int = 2) -> bool:
     """Return True when police are named in the event's sentence or the `window` before it."""
-    doc = ev.sent.doc
-    sents = list(doc.sents)
-    idx = next((i for i, s in enumerate(sents) if s.start == ev.sent.start), 0)
-    return any(POLICE_RE.search(s.text) for s in sents[max(0, idx - window) : idx + 1])
+    ix = index(ev.sent.doc)
+    idx = ix.sentence_index(ev.sent.start)
+    return any(POLICE_RE.search(s.text) for s in ix.sents[max(0, idx - window) : idx + 1])
 
 
 def _with_conf(ev: ForceEvent, conf: float) -> ForceEvent:
@@ -554,7 +545,7 @@ def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> No
         if not m:
             continue
         after = sent.start_char + m.end()
-        for ent in sent.ents:
+        for ent in sentence_ents(sent):
             if ent.label_ == "PERSON" and ent.start_char >= after and not is_official(ent):
                 if _is_place(ent):
                     continue
