@@ -187,12 +187,36 @@ def _date(scope: list[Span], ctx: DocContext, subject: Subject) -> Fact[PartialD
                 best = (rank, hit, sent)
     if best is not None:
         _, hit, sent = best
+        refined = _refine_date(hit.date, scope, published)
+        if refined is not None:
+            return Fact(
+                refined[0].date,
+                min(hit.confidence, refined[0].confidence),
+                _ev(ctx.doc_id, refined[1]),
+            )
         return Fact(hit.date, hit.confidence, _ev(ctx.doc_id, sent))
     found = _first(scope, lambda s: dates_mod.find_dates(s, published), lambda h: h.kind == "event")
     if found is None:
         return None
     hit, sent = found
     return Fact(hit.date, hit.confidence * 0.9, _ev(ctx.doc_id, sent))
+
+
+def _refine_date(date: PartialDate, scope: list[Span], published) -> tuple[object, Span] | None:
+    """Return a more precise date of the same month or year told elsewhere about the
+    subject: "in December last year" ... "on 17 December 2019"."""
+    if date.day is not None:
+        return None
+    for sent in scope:
+        for hit in dates_mod.find_dates(sent, published):
+            d = hit.date
+            if hit.kind != "event" or d.year != date.year or d.precision == date.precision:
+                continue
+            if date.month is not None and d.month != date.month:
+                continue
+            if _PRECISION_RANK[d.precision] > _PRECISION_RANK[date.precision]:
+                return hit, sent
+    return None
 
 
 _PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
