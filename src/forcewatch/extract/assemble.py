@@ -245,6 +245,7 @@ def _geo(
             c for c in candidates[:6] if c[0].confidence >= 0.6 and region_of(c[0].name) is None
         ]
         h, sent = local[0] if local else candidates[0]
+        h = _inner_place(h, sent, [c[0] for c in candidates if c[1].start == sent.start])
         place = Fact(h.name, h.confidence, _ev(ctx.doc_id, sent))
         if h.region and (region is None or h.region_in_text or h.region in ctx.regions_named):
             # the place's own region (gazetteer), unless the story names another one first
@@ -286,6 +287,31 @@ def _named_thing(hit: object, sent: Span) -> bool:
     return bool(_NAMED_THING_RE.match(sent.doc.text[hit.end_char : hit.end_char + 20]))
 
 
+_WITHIN_RE = re.compile(
+    r"^,?\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"north-west|south-east|south-west|outside|near|just outside)\s+(?:of\s+)?|"
+    r"(?:a|the)\s+(?:suburb|town|village|area|part)\s+(?:of|in)\s+|(?:in|of)\s+(?:outer|inner|"
+    r"central|north|south|east|west|northern|southern|eastern|western)\s+)"
+)
+
+
+def _inner_place(hit, sent: Span, same: list) -> object:
+    """Return the place inside another in one sentence: "Russell Island, east of Brisbane",
+    "Nihal Vihar of outer Delhi", "Delhi's Rohini"."""
+    text = sent.doc.text
+    for a in same:
+        for b in same:
+            if a is b or a.kind != "place" or b.kind != "place":
+                continue
+            between = text[a.end_char : b.start_char]
+            if b.start_char > a.end_char and _WITHIN_RE.match(between) and len(between) < 40:
+                if hit is b:
+                    return a  # "A, east of B": A is the more specific
+            if b.start_char > a.end_char and re.fullmatch(r"[’']s\s+", between) and hit is a:
+                return b  # "B's A"
+    return hit
+
+
 def _country_sentence(code: str, scope: list[Span], ctx: DocContext) -> Span | None:
     """Return the first sentence that names a place, region, force or cue of the country."""
     cue = geo_mod.gazetteer().cues.get(code)
@@ -306,7 +332,19 @@ def _more_specific(place: Fact[str], ctx: DocContext) -> Fact[str]:
                 hits = [h for h in ctx.places(sent) if h.name == name]
                 if hits or place.value in sent.text:
                     return Fact(name, min(place.confidence, 0.8), _ev(ctx.doc_id, sent))
+    for sent in ctx.sents[:_PLACE_LOOKAHEAD]:  # "Russell Island, east of Brisbane"
+        hits = [h for h in ctx.places(sent) if h.kind == "place"]
+        outer = next((h for h in hits if h.name == place.value), None)
+        if outer is not None:
+            inner = _inner_place(outer, sent, hits)
+            if inner is not outer:
+                return Fact(
+                    inner.name, min(place.confidence, inner.confidence), _ev(ctx.doc_id, sent)
+                )
     return place
+
+
+_PLACE_LOOKAHEAD = 12  # sentences: where a story says where it happened
 
 
 def _agency(
