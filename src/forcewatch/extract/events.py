@@ -97,6 +97,8 @@ def is_police(token: Token) -> bool:
     lemma = token.lemma_.lower()
     text = token.lower_
     mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
+    if lemma == "handler" and ("dog" in mods or "police" in mods):
+        return True  # a (police) dog handler
     if lemma in _GENERIC_AGENT_LEMMAS or text in _GENERIC_AGENT_LEMMAS:
         return bool(mods & _POLICE_MODIFIERS) or any(POLICE_RE.fullmatch(m) for m in mods)
     if lemma in POLICE_LEMMAS or text in POLICE_LEMMAS:
@@ -680,8 +682,10 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
     out: list[ForceEvent] = []
     taken = {e.patient.i for e in found if e.patient is not None}
     for tok in sent:
-        if tok.pos_ != "NOUN" or tok.lower_ not in _NOMINAL_NOUNS:
+        if tok.lower_ not in _NOMINAL_NOUNS:
             continue
+        if tok.pos_ != "NOUN" and not any(c.dep_ == "det" for c in tok.children):
+            continue  # "the shooting dead by a garda of X" is a noun even when tagged VERB
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         holders = [tok] + [t for t in (by.subtree if by is not None else ()) if t.dep_ == "pobj"]
         of = next(

@@ -27,6 +27,11 @@ from forcewatch.records import Force
 _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 _PLURAL_PRONOUNS = frozenset(("they", "them"))
 _NEW_REFERENT_WORDS = frozenset(("another", "second", "third", "other", "fourth"))
+_APPOSED_NAME_RE = re.compile(
+    r"\b(?:the|a)\s+(?:man|woman|boy|girl|teenager|teen|youth|suspect|driver|victim|deceased)"
+    r"\s*(?:[-–—,]|\()\s*$",
+    re.I,
+)
 _IDENTIFY_RE = re.compile(
     r"\b(?:named|identified|id'd|known)\s+(?:him|her|the (?:man|woman|victim|deceased|suspect|"
     r"driver|teen|teenager|boy|girl)\s+)?as\b",
@@ -231,20 +236,25 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
             _attach(ev, subjects, refs)
         elif police is None:
             pending.append(ev)
-    fire_sents = {ev.sent.start for ev in events if ev.police_agent and ev.patient is None}
+    ix = index(doc)
+    fire_sents = {
+        ix.sentence_index(ev.sent.start) for ev in events if ev.police_agent and ev.patient is None
+    }
     civilian = _civilian_shooter(doc, events)
     police_fired = any(ev.police_agent and ev.force == Force.FIREARM for ev in events)
     for ev in pending:
         if ev.patient is None:
             continue
         subj = _match(ev, subjects, refs, create=False)
-        near_fire = any(abs(ev.sent.start - s) < 80 for s in fire_sents)
+        here = ix.sentence_index(ev.sent.start)
+        near_fire = any(abs(here - s) <= 1 for s in fire_sents)  # police fired next to it
         if subj is not None:
             subj.events.append(_with_conf(ev, 0.7))
             subj.heads.append(ev.patient)
         elif _promotable(ev) and (
-            near_fire or (not civilian and (police_fired or _police_nearby(ev, window=0)))
-        ):
+            near_fire
+            or (not civilian and ((police_fired and not subjects) or _police_nearby(ev, window=0)))
+        ):  # police fired at no one found yet, or are named in the sentence
             # "when officers arrived ... X was shot and killed": no one else is said to shoot
             _attach(_with_conf(ev, 0.6), subjects, refs)
     # shots fired at no one in particular: a subject described elsewhere, shots missed
@@ -551,6 +561,17 @@ def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> No
                     continue
                 unnamed[0].name, unnamed[0].name_token = clean_name(ent.text), ent.root
                 unnamed[0].name_conf = 0.85
+                unnamed[0].heads.append(ent.root)
+                return
+    # "the man - Danukul Mokmool - appeared distressed", "the driver, Sam Tairoa,"
+    for sent in doc.sents:
+        for ent in sentence_ents(sent):
+            before = doc.text[max(sent.start_char, ent.start_char - 30) : ent.start_char]
+            if ent.label_ == "PERSON" and _APPOSED_NAME_RE.search(before) and not is_official(ent):
+                if _is_place(ent):
+                    continue
+                unnamed[0].name, unnamed[0].name_token = clean_name(ent.text), ent.root
+                unnamed[0].name_conf = 0.8
                 unnamed[0].heads.append(ent.root)
                 return
     # a narrative whose one named civilian is not a speaker: that is the subject
