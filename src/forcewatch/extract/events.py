@@ -355,7 +355,7 @@ def _hypothetical(tok: Token) -> bool:
 
 def _under_without(tok: Token) -> bool:
     """Return True for "without a shot being fired", "without firing"."""
-    return any(a.lower_ in ("without", "before") for a in tok.ancestors) or any(
+    return any(a.lower_ == "without" for a in tok.ancestors) or any(
         c.lower_ == "without" for c in tok.children
     )
 

@@ -253,7 +253,13 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
             subj.heads.append(ev.patient)
         elif _promotable(ev) and (
             near_fire
-            or (not civilian and ((police_fired and not subjects) or _police_nearby(ev, window=0)))
+            or (
+                not civilian
+                and (
+                    _police_nearby(ev, window=0)
+                    or (not subjects and (police_fired or _police_nearby(ev, window=2)))
+                )
+            )
         ):  # police fired at no one found yet, or are named in the sentence
             # "when officers arrived ... X was shot and killed": no one else is said to shoot
             _attach(_with_conf(ev, 0.6), subjects, refs)
