@@ -35,7 +35,8 @@ _HYPOTHETICAL_RE = re.compile(
 )
 _NEG_FATAL_RE = re.compile(
     r"\b(?:non-fatal|nonfatal|not fatal|did not die|survived|no one was killed|"
-    r"was not killed)\b",
+    r"was not killed|(?:risk|threat|danger|fear) of (?:death|being killed)|"
+    r"could have (?:died|been killed)|feared for (?:his|her|their) li(?:fe|ves))\b",
     re.I,
 )
 _NUM = {
