@@ -380,14 +380,7 @@ def body(doc_id, bodies, kind, finding, reason=""):
         body("fw-027", ("asirt",), "oversight", "pending"),
         body("fw-013", CCC, "oversight", "pending"),
         body("ca-taser-death-prince-george.txt", IIO, "oversight", "pending"),
-        body(
-            "fw-008",
-            IIU,
-            "oversight",
-            "cleared",
-            "IIU finding None, should be cleared ('will not recommend charges', "
-            "'no grounds to lay charges')",
-        ),
+        body("fw-008", IIU, "oversight", "cleared"),  # "will not recommend charges"
         body(
             "fw-018",
             IOPC,
@@ -403,14 +396,7 @@ def body(doc_id, bodies, kind, finding, reason=""):
             "pending",
             "coroner finding None, should be pending ('A report will be prepared for the coroner')",
         ),
-        body(
-            "fw-026",
-            DA,
-            "prosecutor",
-            "cleared",
-            "district attorney finding justified, should be cleared ('will not face "
-            "charges', 'No criminal charges are warranted')",
-        ),
+        body("fw-026", DA, "prosecutor", "cleared"),  # "will not face charges"
         body(
             "fw-012",
             GSOC,

@@ -255,12 +255,28 @@ _RANK = {None: 0, Finding.PENDING: 1}
 def _rank(h: InvestigationHit) -> int:
     if h.finding is None:
         return 2 if h.closed else 0
+    if h.kind is InvestigationKind.PROSECUTOR and h.finding is Finding.CLEARED:
+        return 4  # a prosecutor's decision not to charge is its finding, over "acted lawfully"
     return _RANK.get(h.finding, 3)
 
 
 def _coroner_name_rank(body: str) -> int:
     low = body.lower()
     return 2 if "court" in low else 1 if "coroner" in low else 0
+
+
+def _pass_generic_findings(merged: list[InvestigationHit]) -> list[InvestigationHit]:
+    """Give "the police watchdog"'s finding to the named oversight body it stands for."""
+    generic = next((h for h in merged if h.body == "police watchdog" and h.finding), None)
+    named = [
+        h for h in merged if h.kind is InvestigationKind.OVERSIGHT and h.body != "police watchdog"
+    ]
+    if generic is None or len(named) != 1 or _rank(named[0]) >= _rank(generic):
+        return merged
+    return [
+        replace(h, finding=generic.finding, closed=generic.closed) if h is named[0] else h
+        for h in merged
+    ]
 
 
 def merge_investigations(hits: list[InvestigationHit]) -> list[InvestigationHit]:
@@ -300,6 +316,7 @@ def merge_investigations(hits: list[InvestigationHit]) -> list[InvestigationHit]
                 confidence=max(h.confidence for h in group),
             )
         )
+    merged = _pass_generic_findings(merged)
     kinds_named = {(h.kind, h.body) for h in merged if h.body not in ("police watchdog", "Police")}
     out = []
     for h in merged:

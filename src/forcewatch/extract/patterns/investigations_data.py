@@ -282,6 +282,9 @@ CLEARED = (
     r"|\bno\s+(?:criminal\s+)?offen[cs]e\s+(?:was|had\s+been)\s+committed\b|\bno\s+misconduct\b"
     r"|\bdeclined\s+to\s+indict\b|\bnot\s+to\s+indict\b|\bno\s+true\s+bill\b|\bdid\s+not\s+indict\b"
     r"|\bno\s+case\s+to\s+answer\b|\bclosed\s+the\s+(?:case|file)\b"
+    r"|\b(?:not|no)\s+(?:\w+\s+){0,2}(?:recommend|lay|file|bring|pursue)\w*\s+(?:any\s+)?(?:criminal\s+)?charges\b"
+    r"|\bno\s+grounds\s+(?:to|for)\s+(?:lay\s+)?(?:any\s+)?(?:criminal\s+)?charges\b"
+    r"|\bno\s+(?:indication|evidence)\b[^.]{0,80}?\b(?:misconduct|disciplinary|criminal|offen[cs]e)"
 )
 JUSTIFIED = (
     r"(?<!un)(?<!not\s)\bjustified\b|\blawful(?:ly)?\s+(?:killing|killed|act(?:ion)?s?)\b"
