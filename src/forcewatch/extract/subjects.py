@@ -439,6 +439,7 @@ def _match(
             len(unnamed) == 1
             and _compatible(unnamed[0].sex, sex)
             and not _is_new(patient, ev.agent)
+            and not _recalled(ev.sent, unnamed[0])
         ):
             unnamed[0].name, unnamed[0].name_token, unnamed[0].name_conf = name, name_tok, name_conf
             return unnamed[0]
@@ -454,15 +455,48 @@ def _match(
         if ordinal < len(unnamed):
             return unnamed[ordinal]
     if subjects and count == 1 and not _is_new(patient, ev.agent):
-        for s in reversed(subjects):
-            if _compatible(s.sex, sex) and s.count == 1:
-                s.sex = s.sex or sex
-                return s
+        fits = [
+            s
+            for s in subjects
+            if _compatible(s.sex, sex) and s.count == 1 and not _recalled(ev.sent, s)
+        ]
+        if fits:  # the subject told nearest this sentence ("the man" of this paragraph)
+            best = min(fits, key=lambda s: _distance(ev.sent.start, s))
+            best.sex = best.sex or sex
+            return best
     if not create:
         return None
     new = Subject(sex=sex, count=count)
     subjects.append(new)
     return new
+
+
+_YEAR_RE = re.compile(r"\b(?:19[5-9]\d|20\d\d)\b")
+_RECALL_RE = re.compile(
+    r"\b(?:years? ago|in the past|a similar case|another case|previous(?:ly)?|earlier case|"
+    r"the last time|second time in)\b",
+    re.I,
+)
+
+
+def _recalled(sent: Span, subject: Subject) -> bool:
+    """Return True when `sent` tells an earlier incident than the subject's: it names a year
+    the subject's own sentences do not ("In 2021, officers shot dead X")."""
+    if not subject.events:
+        return False
+    years = set(_YEAR_RE.findall(sent.text))
+    if not years:
+        return False
+    own = {y for ev in subject.events for y in _YEAR_RE.findall(ev.sent.text)}
+    return not (years & own) and bool(
+        _RECALL_RE.search(sent.text) or sent.start > subject.events[0].sent.start
+    )
+
+
+def _distance(start: int, subject: Subject) -> int:
+    """Return how many tokens separate `start` from the subject's nearest event sentence;
+    ties go to the earlier-told subject."""
+    return min((abs(ev.sent.start - start) for ev in subject.events), default=10**9)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
