@@ -100,7 +100,12 @@ def is_police(token: Token) -> bool:
     if lemma == "handler" and ("dog" in mods or "police" in mods):
         return True  # a (police) dog handler
     if lemma in _GENERIC_AGENT_LEMMAS or text in _GENERIC_AGENT_LEMMAS:
-        return bool(mods & _POLICE_MODIFIERS) or any(POLICE_RE.fullmatch(m) for m in mods)
+        if bool(mods & _POLICE_MODIFIERS) or any(POLICE_RE.fullmatch(m) for m in mods):
+            return True
+        # "a member of the Garda Armed Support Unit", "officers of the tactical team"
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = _child(of, "pobj") if of is not None else None
+        return pobj is not None and (is_police(pobj) or bool(POLICE_RE.search(_ent_text(pobj))))
     if lemma in POLICE_LEMMAS or text in POLICE_LEMMAS:
         return True
     if token.ent_type_ == "ORG" and POLICE_RE.search(_ent_text(token)):

@@ -223,10 +223,13 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
     refs = referents(doc)
     subjects: list[Subject] = []
     pending: list[ForceEvent] = []
+    victims: set[int] = set()  # people someone other than police shot
     for ev in events:
         police = ev.police_agent
         if police is None and ev.trigger is not None:
             police = _pronoun_agent_is_police(ev, refs)
+        if police is False and ev.patient is not None:
+            victims.add(ev.patient.i)
         if ev.officer_patient:
             continue
         if police is True and ev.patient is None:
@@ -269,7 +272,7 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
             if ev.police_agent and ev.patient is None and ev.aimed:
                 subjects.append(Subject(events=[_with_conf(ev, 0.55)]))
                 break
-    _name_unnamed(doc, subjects, refs)
+    _name_unnamed(doc, subjects, refs, victims)
     subjects = _name_group(subjects, refs)
     _expand_names(subjects, refs)
     return [s for s in subjects if s.events]
@@ -584,7 +587,12 @@ def _in_headline(token: Token) -> bool:
     return len(head) == 2 and token.idx < len(head[0])
 
 
-def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> None:
+def _name_unnamed(
+    doc: Doc,
+    subjects: list[Subject],
+    refs: list[Referent],
+    victims: frozenset[int] | set[int] = frozenset(),
+) -> None:
     """Give the only unnamed subject the name the story identifies them by."""
     unnamed = [s for s in subjects if s.name is None and s.count == 1]
     if len(unnamed) != 1 or len([s for s in subjects if s.name]) > 0:
@@ -618,7 +626,7 @@ def _name_unnamed(doc: Doc, subjects: list[Subject], refs: list[Referent]) -> No
     speakers = {r.name.split()[-1].lower() for r in refs if r.name and _speaker(r.token)}
     counts: dict[str, list[Referent]] = {}
     for ref in refs:
-        if ref.name and not ref.police and ref.token.i not in agents:
+        if ref.name and not ref.police and ref.token.i not in agents | victims:
             surname = ref.name.split()[-1].lower()
             if surname not in speakers:
                 counts.setdefault(surname, []).append(ref)
@@ -650,8 +658,19 @@ def _speaker(token: Token) -> bool:
         return True
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return True
-    prev = token.doc[token.i - len(token.text.split()) - 1] if token.i > 1 else None
-    return prev is not None and prev.lower_ in ("said", "says", "told")
+    ent = ent_of(token)
+    first = ent.start if ent is not None else token.i
+    last = ent.end if ent is not None else token.i + 1
+    prev = token.doc[first - 1] if first > 0 else None
+    after = token.doc[last] if last < len(token.doc) else None
+    nxt = token.doc[last + 1] if last + 1 < len(token.doc) else None
+    ends_clause = (
+        after is None
+        or after.text in (".", "!", "?", '"', "”", "’")
+        or (after.text == "," and not (nxt is not None and nxt.like_num))  # not "X, 34,"
+    )
+    # "..., said Dana Kimura." but not "Police said Cody Mullen fired"
+    return prev is not None and prev.lower_ in ("said", "says", "told") and ends_clause
 
 
 def _subject_like(token: Token) -> bool:
