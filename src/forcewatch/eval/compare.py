@@ -5,27 +5,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from forcewatch.eval.gold import GoldIncident
+from forcewatch.eval.gold import INCIDENT_KEYS, GoldIncident
 from forcewatch.eval.names import fold, normalise_name
 from forcewatch.eval.regions import COUNTRY_ALIASES, REGION_ALIASES
 
 #: the fields scored on matched incidents, in gold-format order
-SCORED_FIELDS = (
-    "subject_name",
-    "name_withheld",
-    "subject_age",
-    "subject_sex",
-    "outcome",
-    "force",
-    "date",
-    "place",
-    "region",
-    "country",
-    "agency",
-    "subject_weapon",
-    "officers_fired",
-    "investigations",
-)
+SCORED_FIELDS = INCIDENT_KEYS
 
 _PUNCT = re.compile(r"[.'’`]")
 _AGENCY_SPLIT = re.compile(r"[,;]")

@@ -17,6 +17,7 @@ from forcewatch.records import (
     Finding,
     Force,
     InvestigationKind,
+    Mention,
     Outcome,
     PartialDate,
     Weapon,
@@ -27,22 +28,7 @@ log = logging.getLogger(__name__)
 SEXES = ("male", "female")
 
 #: every key a gold incident must carry, in gold-format order
-INCIDENT_KEYS = (
-    "subject_name",
-    "name_withheld",
-    "subject_age",
-    "subject_sex",
-    "outcome",
-    "force",
-    "date",
-    "place",
-    "region",
-    "country",
-    "agency",
-    "subject_weapon",
-    "officers_fired",
-    "investigations",
-)
+INCIDENT_KEYS = (*Mention.FIELDS, "investigations")
 
 _DOC_KEYS = ("id", "url", "source", "published", "title", "text", "lang", "gold")
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
