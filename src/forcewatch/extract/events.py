@@ -625,6 +625,7 @@ def _event(
         and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
     )  # "two officers shot at Tewa": aimed, not said to hit
     attempted = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("try", "attempt", "seek")
+    attempted = attempted or lemma == "handcuff"  # handcuffing alone hurts no one
     hit = not (fire_only or shot_at or attempted) and lemma not in ("fire", "open", "discharge")
     officer = patient is not None and is_police(patient)
     conf = 0.9 if police_agent else 0.6

@@ -106,7 +106,7 @@ ONE_SHOOTER_RE = (
 ONE_OFFICER_WORDS = (
     r"officer|policeman|policewoman|constable|const|deputy|trooper|cop|agent|garda|sergeant|sgt|"
     r"detective|det|inspector|sub-inspector|marshal|lieutenant|lt|corporal|cpl|patrolman|sheriff|"
-    r"captain|capt|shooter|gunman|SI|ASI|sub inspector"
+    r"captain|capt|shooter|gunman|SI|ASI|sub inspector|(?:dog )?handler"
 )
 NUMBER_WORDS = {
     0: ("zero", "no", "none"),

@@ -35,7 +35,7 @@ FORCE_VERBS = {
     "slam": "vehicle",
     "fire": "firearm",
     "gun": "firearm",
-    "wound": "firearm",
+    "wound": None,  # wounded by what the sentence or its neighbours say
     "kill": None,
     "taser": "taser",
     "shock": "taser",
