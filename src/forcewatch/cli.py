@@ -223,7 +223,8 @@ def incidents(
             str(r.n_sources),
             f"{r.confidence:.2f}",
         )
-    out.print(table)
+    # piped output is read by people in files and logs: do not squeeze it to 80 columns
+    (out if out.is_terminal else Console(highlight=False, width=200)).print(table)
     err.print(f"{len(rows)} incident(s)", markup=False)
 
 
