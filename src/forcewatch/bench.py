@@ -21,7 +21,7 @@ from forcewatch.detect import detect
 from forcewatch.errors import EvalError
 from forcewatch.eval.baselines import keywords
 from forcewatch.eval.gold import read_gold
-from forcewatch.eval.run import peak_rss_mib
+from forcewatch.eval.run import peak_rss_mib, per_second
 from forcewatch.extract.nlp import load_model
 from forcewatch.pipeline import Pipeline
 from forcewatch.records import Document
@@ -67,11 +67,11 @@ class StageSpeed:
     @property
     def docs_per_cpu_second(self) -> float | None:
         """Documents per second per core (process CPU time)."""
-        return self.docs / self.cpu_seconds if self.cpu_seconds > 0 else None
+        return per_second(self.docs, self.cpu_seconds)
 
     @property
     def docs_per_wall_second(self) -> float | None:
-        return self.docs / self.wall_seconds if self.wall_seconds > 0 else None
+        return per_second(self.docs, self.wall_seconds)
 
 
 @dataclass(frozen=True)

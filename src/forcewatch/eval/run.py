@@ -19,6 +19,11 @@ from forcewatch.records import Detection, DocResult, Document
 log = logging.getLogger(__name__)
 
 
+def per_second(count: int, seconds: float) -> float | None:
+    """Return count / seconds, or None when no time was measured."""
+    return count / seconds if seconds > 0 else None
+
+
 @dataclass(frozen=True)
 class SpeedScores:
     """Time and memory of one run over a corpus, in one process."""
@@ -31,12 +36,12 @@ class SpeedScores:
     @property
     def docs_per_cpu_second(self) -> float | None:
         """Documents per second per core: documents over process CPU time."""
-        return self.docs / self.cpu_seconds if self.cpu_seconds > 0 else None
+        return per_second(self.docs, self.cpu_seconds)
 
     @property
     def docs_per_wall_second(self) -> float | None:
         """Documents per wall-clock second with the one core this run used."""
-        return self.docs / self.wall_seconds if self.wall_seconds > 0 else None
+        return per_second(self.docs, self.wall_seconds)
 
 
 @dataclass(frozen=True)
