@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
@@ -269,7 +269,6 @@ class DocResult:
     detection: Detection
     mentions: tuple[Mention, ...] = ()
     skipped: str | None = None  # why extraction did not run, if it did not
-    extra: dict = field(default_factory=dict, compare=False)
 
     @property
     def relevant(self) -> bool:

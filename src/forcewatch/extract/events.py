@@ -447,10 +447,7 @@ def events_in(sent: Span) -> list[ForceEvent]:
         if tok.pos_ not in ("VERB", "AUX", "ADJ") and not (
             lemma in FORCE_VERBS and tok.tag_ in ("VBN", "VBD")
         ):
-            if lemma in ("open", "return") and tok.pos_ == "VERB":
-                pass
-            else:
-                continue
+            continue
         if lemma in ("open", "return"):  # "opened fire", "returned fire"
             obj = _child(tok, "dobj")
             if obj is None or obj.lemma_ not in ("fire", "gunfire"):
