@@ -66,3 +66,33 @@ def test_civilian_gunman_arrested_without_police_gunfire_gives_no_subject(nlp):
         "Police arrested the 31-year-old man at the scene without firing a shot."
     )
     assert _subjects(nlp, text) == []
+
+
+def test_one_of_several_suspects_shot_by_unnamed_shooter_is_a_subject_not_the_speaker(nlp):
+    text = (
+        "Police spokesperson Mere Tane said officers confronted four suspects at a depot. "
+        "Tane said three suspects managed to evade police, but one was fatally shot."
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name is None
+    assert subject.events[0].trigger.text == "shot"
+
+
+def test_a_relative_quoted_in_apposition_is_not_the_subject(nlp):
+    text = (
+        "A deputy shot the man during a struggle outside a motel, officials said. "
+        '"They did not have to shoot him," the man\'s mother, Joan Kettle, told reporters. '
+        '"He was unarmed and they shot him."'
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name is None
+
+
+def test_a_sister_who_speaks_does_not_hide_her_brother_who_was_named(nlp):
+    text = (
+        "Tom Ashby, 46, died in hospital on Wednesday after officers used a Taser on him "
+        "at a petrol station. His sister, Jo Ashby, said he was unwell. "
+        '"They tasered him," she said.'
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Tom Ashby"

@@ -263,7 +263,7 @@ def _patient_of(verb: Token, passive: bool) -> Token | None:
     return obj
 
 
-def _count(patient: Token) -> int:
+def count_of(patient: Token) -> int:
     if patient.like_num and patient.lower_ != "one":  # "two of the suspects"
         n = _NUMBER_WORDS.get(patient.lower_) or (
             int(patient.text) if patient.text.isdigit() else 1
@@ -388,6 +388,12 @@ def is_person(token: Token, *, lenient: bool = False) -> bool:
     if token.lower_ == "one" or token.like_num:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
+        if pobj is None and token.lower_ == "one" and token.dep_ == "nsubjpass":
+            # "two suspects fled, but one was shot": "one" of the people just named
+            return any(
+                t.i < token.i and t.tag_ == "NNS" and t.lemma_.lower() in PERSON_NOUNS
+                for t in token.sent
+            )
         return pobj is not None and is_person(pobj, lenient=True) and not is_police(pobj)
     if token.lower_ in ("another", "other"):  # "one was killed and another wounded"
         return token.dep_ in ("nsubjpass", "nsubj", "dobj")
@@ -535,7 +541,7 @@ def _encounter_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
                 police_agent=True,
                 patient=patient,
                 officer_patient=False,
-                count=_count(patient),
+                count=count_of(patient),
                 fatal=lemma in ("die", "kill"),
                 hit=lemma in ("injure", "die", "kill", "shoot", "wound"),
                 confidence=0.75,
@@ -635,7 +641,7 @@ def _event(
         police_agent=police_agent,
         patient=patient,
         officer_patient=officer,
-        count=_count(patient) if patient is not None else 1,
+        count=count_of(patient) if patient is not None else 1,
         fatal=_is_fatal(verb),
         hit=hit,
         aimed=aimed,
@@ -715,7 +721,7 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
                 police_agent=True,
                 patient=patient,
                 officer_patient=False,
-                count=_count(patient),
+                count=count_of(patient),
                 fatal="fatal" in mods or tok.lower_ == "killing",
                 hit=True,
                 confidence=0.85 if (police_mod or by_police) else 0.75,

@@ -22,6 +22,7 @@ from forcewatch.extract.patterns.lexicon import (
     PERSON_NOUNS,
     POLICE_RE,
 )
+from forcewatch.extract.wounds import wound_events
 from forcewatch.records import Force
 
 _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
@@ -158,6 +159,14 @@ def _sex_of(token: Token) -> str | None:
     return _PRONOUN_SEX.get(token.lower_)
 
 
+def _apposed_sex(token: Token) -> str | None:
+    """Return the sex a name's apposed noun gives it: "his mother, Fay Smith" -> female."""
+    if token.dep_ != "appos":
+        return None
+    head = token.head.lower_
+    return "male" if head in MALE_WORDS else "female" if head in FEMALE_WORDS else None
+
+
 def referents(doc: Doc) -> list[Referent]:
     """Return the people spoken of in `doc`, in order of their head tokens."""
     out: list[Referent] = []
@@ -169,7 +178,7 @@ def referents(doc: Doc) -> list[Referent]:
             if tok.i != ent.root.i or _modifies_police(ent) or _is_place(ent):
                 continue
             police = is_official(ent)
-            out.append(Referent(tok, ent.text, police, None, False))
+            out.append(Referent(tok, ent.text, police, _apposed_sex(tok), False))
         elif tok.pos_ == "NOUN" and is_person(tok):
             plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in _COLLECTIVE
             out.append(Referent(tok, None, is_police(tok), _sex_of(tok), plural))
@@ -219,7 +228,10 @@ def _sentence_floor(tok: Token) -> int:
 def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject]:
     """Return the subjects of police force in a parsed document."""
     sents = sentences if sentences is not None else index(doc).sents
-    events = [ev for s in sents for ev in events_in(s)]
+    events: list[ForceEvent] = []
+    for sent in sents:
+        found = events_in(sent)
+        events.extend(found + wound_events(sent, found))
     refs = referents(doc)
     subjects: list[Subject] = []
     pending: list[ForceEvent] = []
@@ -368,7 +380,7 @@ def _promotable(ev: ForceEvent) -> bool:
     if not ev.passive:
         return False
     lemma = ev.trigger.lemma_.lower()
-    return lemma in ("shoot", "gun", "wound", "taser", "tase") or (
+    return lemma in ("shoot", "gun", "wound", "injury", "taser", "tase") or (
         lemma == "kill" and bool(_SHOT_RE.search(ev.sent.text))
     )
 
@@ -394,6 +406,8 @@ def _pronoun_agent_is_police(ev: ForceEvent, refs: list[Referent]) -> bool | Non
             if ref.token.i < agent.i and ref.name and ref.name.split()[-1].lower() == surname:
                 return ref.police
         return False
+    if ev.passive:
+        return None  # "X said ..., but one was shot": the shooter is not X
     verb = ev.trigger
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     v = verb
@@ -533,6 +547,8 @@ Described = tuple[str | None, Token | None, str | None, float]
 
 def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) -> Described:
     """Return (name, name token, sex, name confidence) for a patient, resolving pronouns."""
+    if patient.pos_ == "PRON" and patient.lower_ in ("one", "another", "other"):
+        return None, None, None, 0.0  # "two suspects fled, but one was shot": not a name
     if patient.pos_ == "PRON":
         exclude = frozenset(t.i for t in agent.subtree) if agent is not None else frozenset()
         ref = resolve_pronoun(patient, refs, want_police=False, exclude=exclude)
@@ -546,7 +562,7 @@ def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) 
     if ent is not None and not is_official(ent) and not _is_place(ent):
         return clean_name(ent.text), ent.root, None, 0.95
     # a surname tagged ORG/GPE now and then: the person named in full earlier
-    if patient.pos_ == "PROPN" and not _in_headline(patient):
+    if patient.text[:1].isupper() and patient.pos_ != "PRON" and not _in_headline(patient):
         for ref in refs:
             if ref.name and not ref.police and ref.name.split()[-1] == patient.text:
                 return clean_name(ref.name), patient, None, 0.85
@@ -569,7 +585,32 @@ def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) 
             ent = _person_ent(c)
             if ent is not None and not _is_place(ent):
                 return clean_name(ent.text), ent.root, _sex_of(patient), 0.85
+        # "one of the accused, identified as Sam Tairoa," / "a man named as Sam Tairoa"
+        if c.dep_ == "acl" and c.lemma_.lower() in ("identify", "name"):
+            name = _named_as(c)
+            if name is not None:
+                return clean_name(name.text), name.root, _sex_of(patient), 0.8
     return None, None, _sex_of(patient), 0.0
+
+
+def _named_as(verb: Token) -> Span | None:
+    """Return the proper name after "identified as" / "named as", if it reads as a name."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if pobj is None or pobj.pos_ != "PROPN" or is_police(pobj):
+        return None
+    ent = ent_of(pobj)
+    if ent is not None and ent.label_ == "PERSON":
+        return None if is_official(ent) or _is_place(ent) else ent
+    start = pobj.i
+    while (
+        start > 0 and pobj.doc[start - 1].pos_ == "PROPN" and pobj.doc[start - 1].dep_ == "compound"
+    ):
+        start -= 1
+    span = pobj.doc[start : pobj.i + 1]
+    if _ORG_WORDS.search(span.text) or region_of(span.text) is not None:
+        return None
+    return span
 
 
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?\s+", re.I)
@@ -623,13 +664,16 @@ def _name_unnamed(
                 unnamed[0].heads.append(ent.root)
                 return
     # a narrative whose one named civilian is not a speaker: that is the subject
-    speakers = {r.name.split()[-1].lower() for r in refs if r.name and _speaker(r.token)}
+    # speakers by full name: "his sister, Dana Tairoa, said" leaves "Sam Tairoa" a candidate
+    speakers = {r.name.lower() for r in refs if r.name and _speaker(r.token)}
+    speaker_surnames = {name.split()[-1] for name in speakers}
     counts: dict[str, list[Referent]] = {}
     for ref in refs:
         if ref.name and not ref.police and ref.token.i not in agents | victims:
-            surname = ref.name.split()[-1].lower()
-            if surname not in speakers:
-                counts.setdefault(surname, []).append(ref)
+            name = ref.name.lower()
+            if name in speakers or (" " not in name and name in speaker_surnames):
+                continue
+            counts.setdefault(name.split()[-1], []).append(ref)
     acting = {k: v for k, v in counts.items() if any(_subject_like(r.token) for r in v)}
     if len(acting) == 1:
         chosen = next(iter(acting.values()))
@@ -651,9 +695,23 @@ _SUBJECT_VERBS = frozenset(
 _SPEECH_VERBS = frozenset("say tell add speak state explain describe confirm".split())
 
 
+#: people named beside the subject who are not the subject: "the man's mother, X"
+_BYSTANDER_ROLES = frozenset(
+    """mother father parent parents stepmother stepfather wife husband partner fiancee fiance
+    sister brother aunt uncle cousin grandmother grandfather grandparent friend neighbour
+    neighbor lawyer attorney solicitor barrister counsel spokesperson spokesman spokeswoman
+    witness""".split()
+)
+
+
 def _speaker(token: Token) -> bool:
-    """Return True for a person quoted or cited: "X said", "said X", "according to X"."""
+    """Return True for a person quoted or cited ("X said", "said X", "according to X"),
+    or named by their tie to someone else ("the man's mother, X, told reporters")."""
     head = token.head
+    if token.dep_ == "appos" and head is not token:
+        if head.lemma_.lower() in _BYSTANDER_ROLES and any(c.dep_ == "poss" for c in head.children):
+            return True
+        return _speaker(head)
     if token.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_VERBS:
         return True
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
