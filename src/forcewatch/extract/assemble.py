@@ -235,7 +235,12 @@ def _geo(
     for sent in scope:
         hits = sorted(ctx.places(sent), key=lambda h: h.start_char)
         for h in hits:
-            if h.kind == "place" and h.confidence >= _MIN_PLACE_CONF and not _institution(h, sent):
+            if (
+                h.kind == "place"
+                and h.confidence >= _MIN_PLACE_CONF
+                and not _institution(h, sent)
+                and not _residence(h, sent)
+            ):
                 candidates.append((h, sent))
             if region is None and h.kind == "region" and h.region and not _named_thing(h, sent):
                 region = Fact(h.region, h.confidence, _ev(ctx.doc_id, sent))
@@ -244,7 +249,7 @@ def _geo(
         local = [
             c for c in candidates[:6] if c[0].confidence >= 0.6 and region_of(c[0].name) is None
         ]
-        h, sent = local[0] if local else candidates[0]
+        h, sent = local[0] if local else _first_firm(candidates)
         h = _inner_place(h, sent, [c[0] for c in candidates if c[1].start == sent.start])
         place = Fact(h.name, h.confidence, _ev(ctx.doc_id, sent))
         if h.region and (region is None or h.region_in_text or h.region in ctx.regions_named):
@@ -260,6 +265,23 @@ def _geo(
         # None: the outlet or web address tells the country, no sentence does
         country = Fact(code, conf, _ev(ctx.doc_id, sent) if sent is not None else None)
     return place, region, country
+
+
+def _first_firm(candidates: list[tuple[object, Span]]) -> tuple[object, Span]:
+    """Return the first place named firmly, passing over a dateline ("VANCOUVER —", where
+    the story was filed) and weak guesses; else the first place."""
+    for h, sent in candidates[:6]:
+        if h.confidence >= 0.6 and not h.name.isupper():
+            return h, sent
+    return candidates[0]
+
+
+_RESIDENCE_RE = re.compile(r"\b[A-Z][\w'’-]+,\s+\d{1,3},\s+of\s+$")
+
+
+def _residence(hit: object, sent: Span) -> bool:
+    """Return True for where someone lives, not where it happened: "Sam Rowe, 33, of X"."""
+    return bool(_RESIDENCE_RE.search(sent.doc.text[max(0, hit.start_char - 60) : hit.start_char]))
 
 
 _INSTITUTION_RE = re.compile(
@@ -288,7 +310,9 @@ def _named_thing(hit: object, sent: Span) -> bool:
 
 
 _WITHIN_RE = re.compile(
-    r"^,?\s*(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
+    r"^,?\s*(?:(?:about|around|roughly|some|approximately|nearly|almost)\s+)?"
+    r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west|outside|near|just outside)\s+(?:of\s+)?|"
     r"(?:a|the)\s+(?:suburb|town|village|area|part)\s+(?:of|in)\s+|(?:in|of)\s+(?:outer|inner|"
     r"central|north|south|east|west|northern|southern|eastern|western)\s+)"
@@ -323,8 +347,53 @@ def _country_sentence(code: str, scope: list[Span], ctx: DocContext) -> Span | N
     return None
 
 
+#: "on Keith Street in Caboolture South", "in Summers Street, Rodbourne": the locality
+#: an address names is where it happened, as specific as a story gets
+_ADDRESS_RE = re.compile(
+    r"\b[A-Z][\w'’-]+\s+(?:Street|St|Road|Rd|Drive|Dr|Avenue|Ave|Lane|Crescent|Cres|Place|"
+    r"Terrace|Tce|Parade|Highway|Hwy|Close|Boulevard|Blvd|Grove|Esplanade|Square)\.?"
+    r"(?:,\s*|\s+(?:at|in)\s+)"
+    r"([A-Z][a-z'’-]+(?:\s+(?!Police|Station|Hospital|Court|Shopping|Mall)[A-Z][a-z'’-]+){0,2})"
+)
+
+
+#: "officers were called to a home in Kirwan": the premises police went to
+_PREMISES_RE = re.compile(
+    r"\b(?:a|an|the|his|her|their)\s+(?:home|house|flat|apartment|unit|property|residence|"
+    r"address|motel|hotel|farm|business|shop|store|supermarket|bar|pub|car park|parking lot|"
+    r"petrol station|gas station|service station)\s+(?:in|at)\s+"
+    r"([A-Z][a-z'’-]+(?:\s+(?!Police|Station|Hospital|Court|Shopping|Mall)[A-Z][a-z'’-]+){0,2})"
+)
+
+
+def _address_locality(ctx: DocContext) -> Fact[str] | None:
+    """Return the suburb or town of the first street address the story gives, else of the
+    first premises police went to."""
+    for pattern in (_ADDRESS_RE, _PREMISES_RE):
+        for sent in ctx.sents[:_PLACE_LOOKAHEAD]:
+            for m in pattern.finditer(sent.text):
+                name = m.group(1)
+                after = sent.text[m.end() : m.end() + 3]
+                if re.match(r"\s+(?:[A-Z0-9]\b|\d)", after):
+                    continue  # "a house in Block L", "Unit 4"
+                if name.split()[-1] in _STREET_WORDS:
+                    continue  # "a house in Queen Street": the address, not the locality
+                if geo_mod.normalise_region(name) is None and name not in _NOT_LOCALITIES:
+                    return Fact(name, 0.7, _ev(ctx.doc_id, sent))
+    return None
+
+
+_STREET_WORDS = frozenset(
+    "Street St Road Rd Drive Dr Avenue Ave Lane Crescent Place Terrace Parade Highway Way".split()
+)
+_NOT_LOCALITIES = frozenset(("The", "About", "Around", "Shortly", "Just", "Police", "Officers"))
+
+
 def _more_specific(place: Fact[str], ctx: DocContext) -> Fact[str]:
     """Return the suburb or village the story names within the place, if it names one."""
+    address = _address_locality(ctx)
+    if address is not None:
+        return address
     for sent in ctx.sents:
         for m in _SUBURB_RE.finditer(sent.text):
             name = m.group(1)

@@ -364,7 +364,7 @@ def _unlisted(
         words = name.split()
         if not words or any(c.isdigit() for c in name) or not name[0].isupper():
             continue
-        if words[-1] in W.NON_PLACE_TAIL or name in W.STOP:
+        if words[-1] in W.NON_PLACE_TAIL or words[-1] in W.STREET or name in W.STOP:
             continue
         conf = 0.3 if label == "FAC" else 0.45
         out.append(
