@@ -56,7 +56,7 @@ _NUM = {
 }
 _OFFICER = (
     r"(?:armed |police |firearms |tactical |swat |plain-?clothes |specialist |off-duty |"
-    r"on-duty |rcmp |state |county |garda |emergency response )*"
+    r"on-duty |rcmp |state |county |garda |emergency response |sheriff['’]s )*"
     r"(?:officers?|policem[ae]n|constables?|deput(?:y|ies)|troopers?|cops?|agents?|gardaí|gardai|"
     r"garda|sergeants?|detectives?|members?)"
 )
@@ -67,7 +67,9 @@ _FIRED_COUNT_RE = re.compile(
     re.I,
 )
 _FIRED_BY_RE = re.compile(
-    rf"\b(?:shot|fired|fatally shot|shot dead|killed)\s+by\s+(an?|one|two|three|four|both|a single|"
+    r"\b(?:shot|fired|fatally shot|shot dead|killed)\s+(?:by|(?:during|in) an? (?:interaction|"
+    r"confrontation|encounter|altercation|struggle|scuffle|stand-?off|shootout) with)\s+"
+    rf"(an?|one|two|three|four|both|a single|"
     rf"a lone)\s+{_OFFICER}",
     re.I,
 )
