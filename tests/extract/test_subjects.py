@@ -96,3 +96,23 @@ def test_a_sister_who_speaks_does_not_hide_her_brother_who_was_named(nlp):
     )
     [subject] = _subjects(nlp, text)
     assert subject.name == "Tom Ashby"
+
+
+def test_the_shooting_dead_by_a_garda_of_a_named_man_is_a_fatal_police_shooting(nlp):
+    text = (
+        "The review follows the inquiry into the shooting dead by a garda of Eoin Farrell "
+        "in March 2017, which found no criminal offence had been committed."
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Eoin Farrell"
+    assert subject.events[0].fatal
+
+
+def test_with_two_subjects_a_name_apposed_to_one_description_names_that_one(nlp):
+    text = (
+        "Within hours of a knife-wielding man being shot dead by police at the station, the "
+        "force issued a statement. The man - Tavita Lemalu - appeared distressed on video. "
+        "It came ten years after police shot and killed a woman in a park in 2007."
+    )
+    subjects = _subjects(nlp, text)
+    assert [s.name for s in subjects] == ["Tavita Lemalu", None]

@@ -696,6 +696,12 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
         if tok.pos_ != "NOUN" and not any(c.dep_ == "det" for c in tok.children):
             continue  # "the shooting dead by a garda of X" is a noun even when tagged VERB
         by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if by is None:  # "the shooting dead by a garda of X": "by" hung on the main verb
+            j = tok.i + 1
+            while j < sent.end - 1 and sent.doc[j].lower_ in ("dead", "fatal"):
+                j += 1
+            if sent.doc[j].lower_ == "by" and j < sent.end:
+                by = sent.doc[j]
         holders = [tok] + [t for t in (by.subtree if by is not None else ()) if t.dep_ == "pobj"]
         of = next(
             (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None
@@ -722,7 +728,7 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
                 patient=patient,
                 officer_patient=False,
                 count=count_of(patient),
-                fatal="fatal" in mods or tok.lower_ == "killing",
+                fatal="fatal" in mods or "dead" in mods or tok.lower_ == "killing",
                 hit=True,
                 confidence=0.85 if (police_mod or by_police) else 0.75,
             )

@@ -29,8 +29,8 @@ _PRONOUN_SEX = {"he": "male", "him": "male", "his": "male", "she": "female", "he
 _PLURAL_PRONOUNS = frozenset(("they", "them"))
 _NEW_REFERENT_WORDS = frozenset(("another", "second", "third", "other", "fourth"))
 _APPOSED_NAME_RE = re.compile(
-    r"\b(?:the|a)\s+(?:man|woman|boy|girl|teenager|teen|youth|suspect|driver|victim|deceased)"
-    r"\s*(?:[-–—,]|\()\s*$",
+    r"\b(?:the|a)\s+(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|driver|victim|"
+    r"deceased)\s*(?:[-–—,]|\()\s*$",
     re.I,
 )
 _IDENTIFY_RE = re.compile(
@@ -636,6 +636,9 @@ def _name_unnamed(
 ) -> None:
     """Give the only unnamed subject the name the story identifies them by."""
     unnamed = [s for s in subjects if s.name is None and s.count == 1]
+    if len(unnamed) >= 1 and len(subjects) > 1:
+        _name_described(doc, unnamed, subjects)
+        return
     if len(unnamed) != 1 or len([s for s in subjects if s.name]) > 0:
         return
     agents = {ev.agent.i for s in subjects for ev in s.events if ev.agent is not None}
@@ -685,6 +688,46 @@ def _name_unnamed(
     unnamed[0].name, unnamed[0].name_token = clean_name(full.name), full.token
     unnamed[0].name_conf = 0.55
     unnamed[0].heads.extend(r.token for r in chosen)
+
+
+_DESCRIBED_NAME_RE = re.compile(
+    r"\b(?:[Tt]he|[Aa])\s+(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|driver|victim|"
+    r"deceased)\s*(?:[-–—,]|\()\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
+)
+
+
+def _name_described(doc: Doc, unnamed: list[Subject], subjects: list[Subject]) -> None:
+    """With several subjects, name one only where the story apposes a name to the very
+    noun it was described by, after its first event: "the man - Sam Tairoa - appeared"."""
+    taken = {s.surname for s in subjects if s.name}
+    for subj in unnamed:
+        nouns = {h.lemma_.lower() for h in subj.heads if h.pos_ == "NOUN"}
+        first = min(ev.sent.start for ev in subj.events)
+        for sent in doc.sents:
+            if sent.start <= first:
+                continue
+            for m in _DESCRIBED_NAME_RE.finditer(sent.text):
+                span = doc.char_span(
+                    sent.start_char + m.start("name"), sent.start_char + m.end("name")
+                )
+                if span is None or m.group("noun").lower() not in nouns:
+                    continue
+                if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span):
+                    continue
+                if OFFICIAL_TITLES_RE.search(span.text + " ") or _is_place(span):
+                    continue
+                surname = span.text.split()[-1].lower()
+                if surname not in taken:
+                    subj.name, subj.name_token, subj.name_conf = (
+                        clean_name(span.text),
+                        span.root,
+                        0.7,
+                    )
+                    subj.heads.append(span.root)
+                    taken.add(surname)
+                    break
+            if subj.name:
+                break
 
 
 _SUBJECT_VERBS = frozenset(
