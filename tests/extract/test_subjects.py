@@ -116,3 +116,28 @@ def test_with_two_subjects_a_name_apposed_to_one_description_names_that_one(nlp)
     )
     subjects = _subjects(nlp, text)
     assert [s.name for s in subjects] == ["Tavita Lemalu", None]
+
+
+def test_a_description_apposed_to_a_name_names_the_subject(nlp):
+    text = (
+        "The family of Tane Walker, a 22-year-old man shot and killed by two Hastings police "
+        "officers in April 2019, has sued the police."
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Tane Walker"
+
+
+def test_a_quoted_nickname_does_not_hide_the_name(nlp):
+    text = 'Christopher "Chris" Tovey, 30, was shot by a deputy near Flagstaff on Friday.'
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Christopher Tovey"
+
+
+def test_a_follow_up_dated_last_year_and_by_its_day_tells_one_person(nlp):
+    text = (
+        "Two police officers who shot and killed a man in Huntly last year were justified, "
+        "the authority has found. Jared Tamihana, 33, was shot outside a house on "
+        "12 March 2023 after he fired a shotgun towards officers."
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Jared Tamihana"

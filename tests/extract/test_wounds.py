@@ -62,3 +62,9 @@ def test_a_wound_in_a_civilian_shooting_makes_no_subject(nlp):
         "Police arrested the gunman two streets away."
     )
     assert find_subjects(nlp(text)) == []
+
+
+def test_remains_hospitalized_with_gunshot_wounds(nlp):
+    text = "Mark Delaney III, 41, remains hospitalized with gunshot wounds, the sheriff said."
+    [event] = _wounds(nlp, text)
+    assert event.patient.text == "III"  # the head of "Mark Delaney III"

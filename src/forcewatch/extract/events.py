@@ -155,11 +155,13 @@ def _child(token: Token, *deps: str) -> Token | None:
 def _agent_of(verb: Token) -> tuple[Token | None, bool]:
     """Return (agent head token, passive?) for a force verb."""
     agent = _child(verb, "agent")
+    if agent is None:  # "shot and killed by police": the agent hangs on the last verb
+        agent = next((_child(c, "agent") for c in verb.conjuncts if c.i > verb.i), None)
     if agent is not None:
         pobj = _child(agent, "pobj")
         return pobj, True
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+    if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "a man shot by police"
         passive = True
     if passive:
         return None, True

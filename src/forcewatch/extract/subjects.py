@@ -496,6 +496,13 @@ _RECALL_RE = re.compile(
 )
 
 
+_LAST_YEAR_RE = re.compile(
+    r"\b(?:last|this|earlier this) (?:year|summer|spring|autumn|fall|winter|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b|\ba year ago\b",
+    re.I,
+)
+
+
 def _recalled(sent: Span, subject: Subject) -> bool:
     """Return True when `sent` tells an earlier incident than the subject's: it names a year
     the subject's own sentences do not ("In 2021, officers shot dead X")."""
@@ -505,6 +512,9 @@ def _recalled(sent: Span, subject: Subject) -> bool:
     if not years:
         return False
     own = {y for ev in subject.events for y in _YEAR_RE.findall(ev.sent.text)}
+    if not own and not _RECALL_RE.search(sent.text):
+        if any(_LAST_YEAR_RE.search(ev.sent.text) for ev in subject.events):
+            return False  # "shot a man last year" ... "was shot on 12 March 2023": the same
     return not (years & own) and bool(
         _RECALL_RE.search(sent.text) or sent.start > subject.events[0].sent.start
     )
@@ -570,15 +580,31 @@ def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) 
     # but not in a headline, where every word is capitalised ("Man Shot By Police")
     if patient.pos_ == "PROPN" and not _in_headline(patient) and patient.lower_ not in PERSON_NOUNS:
         words = [patient]
-        while (
-            words[0].i > 0
-            and patient.doc[words[0].i - 1].pos_ == "PROPN"
-            and patient.doc[words[0].i - 1].dep_ in ("compound", "nmod")
-        ):
-            words.insert(0, patient.doc[words[0].i - 1])
+        i = patient.i - 1
+        while i >= 0:
+            prev = patient.doc[i]
+            if prev.text in _QUOTES and prev.head.i == patient.i:
+                # a nickname in quotes: 'Christopher "Chris" Nakai' -> "Christopher Nakai"
+                opening = next(
+                    (j for j in range(i - 1, max(-1, i - 5), -1) if patient.doc[j].text in _QUOTES),
+                    None,
+                )
+                if opening is None:
+                    break
+                i = opening - 1
+                continue
+            if prev.pos_ != "PROPN" or prev.dep_ not in ("compound", "nmod"):
+                break
+            words.insert(0, prev)
+            i -= 1
         text = " ".join(t.text for t in words)
         if len(words) >= 2 and not _ORG_WORDS.search(text) and region_of(text) is None:
             return clean_name(text), patient, None, 0.6
+    # "Sam Tairoa, a 22-year-old man shot by police": the name the description is apposed to
+    if patient.dep_ == "appos":
+        ent = _person_ent(patient.head)
+        if ent is not None and not is_official(ent) and not _is_place(ent):
+            return clean_name(ent.text), ent.root, _sex_of(patient), 0.85
     # "the man, Sam Tairoa," / "his son Sam"
     for c in patient.children:
         if c.dep_ == "appos":
@@ -613,6 +639,7 @@ def _named_as(verb: Token) -> Span | None:
     return span
 
 
+_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’"))
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?\s+", re.I)
 
 

@@ -34,6 +34,9 @@ def _subject(verb: Token) -> Token | None:
     v = verb
     for _ in range(3):
         subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+        for aux in (c for c in v.children if c.dep_ in ("aux", "auxpass")):
+            # "X remains hospitalized with ...": the parser makes "remains" an auxiliary
+            subj = subj or next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS), None)
         if subj is not None:
             return subj
         if v.dep_ not in ("conj", "xcomp", "advcl") or v.head is v:
