@@ -182,7 +182,9 @@ def _date(scope: list[Span], ctx: DocContext, subject: Subject) -> Fact[PartialD
             if hit.kind != "event":
                 continue
             near = min((abs(hit.start_char - t) for t in triggers.get(sent.start, [])), default=999)
-            rank = (_PRECISION_RANK[hit.date.precision], -near)
+            # a date right by the verb that hurt ("shot ... in April 2019") before a more
+            # precise one told with other firing ("the lawsuit, filed Tuesday, alleges ...")
+            rank = (near <= _BY_THE_VERB, _PRECISION_RANK[hit.date.precision], -near)
             if best is None or rank > best[0]:
                 best = (rank, hit, sent)
     if best is not None:
@@ -219,6 +221,7 @@ def _refine_date(date: PartialDate, scope: list[Span], published) -> tuple[objec
     return None
 
 
+_BY_THE_VERB = 80  # characters between a force verb and a date told with it
 _PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
 _MIN_PLACE_CONF = 0.4
 _SUBURB_RE = re.compile(
