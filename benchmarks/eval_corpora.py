@@ -67,7 +67,9 @@ def _row(name: str, run: EvalRun, firearm: bool = False) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    ap.add_argument(
+        "--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data"
+    )
     ap.add_argument("--out", type=Path, default=None, help="also write the table to this file")
     args = ap.parse_args(argv)
 

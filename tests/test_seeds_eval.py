@@ -16,7 +16,10 @@ def seeds(shared_data, pipeline):
 
 
 def _investigations(mention):
-    return {(i.body, i.kind.value, i.finding.value if i.finding else None) for i in mention.investigations}
+    return {
+        (i.body, i.kind.value, i.finding.value if i.finding else None)
+        for i in mention.investigations
+    }
 
 
 def test_seed_000_is_one_fatal_shooting_with_the_name_withheld(seeds):

@@ -134,7 +134,9 @@ def _report_error(message: str) -> None:
 
 def _print_summary(s: IngestSummary) -> None:
     err.print(
-        f"read {s.read}, new {s.new}, duplicates {s.duplicates}, relevant {s.relevant}, "
+        f"read {s.read}, new {s.new}, duplicates {s.duplicates}"
+        + (f" ({s.near_duplicates} near)" if s.near_duplicates else "")
+        + f", relevant {s.relevant}, "
         f"incidents {s.incidents}, failed {s.failed}"
         + (f", skipped {s.skipped} (not .txt/.html/.jsonl or hidden)" if s.skipped else "")
         + (f", not analysed {s.not_analysed} (language or length)" if s.not_analysed else ""),
@@ -205,6 +207,7 @@ def incidents(
         "country",
         "agency",
         "n src",
+        "conflicts",
         "conf",
         box=None,
         header_style="bold",
@@ -221,6 +224,7 @@ def incidents(
             r.country or "",
             r.agency or "",
             str(r.n_sources),
+            ",".join(r.conflicts) if r.conflicts else "",
             f"{r.confidence:.2f}",
         )
     # piped output is read by people in files and logs: do not squeeze it to 80 columns
@@ -251,7 +255,12 @@ def show(
     db: DbOption = None,
     json_out: JsonOption = False,
 ) -> None:
-    """Print one incident with every field, its confidence and its evidence sentence."""
+    """Print one incident: each field's merged value, its sources, conflicts and evidence.
+
+    Lists every source document (with the URLs of its near-duplicate copies), the
+    documents behind each distinct value of a field, conflicts (!) and recorded
+    changes such as an outcome that went from injured to fatal.
+    """
     settings = _settings(db)
     from forcewatch.store import db as store_db
     from forcewatch.store import repo
@@ -431,6 +440,11 @@ def db_upgrade(db: DbOption = None) -> None:
         store_db.upgrade(engine)
         rev = store_db.current_revision(engine)
     err.print(f"database at revision {rev}", markup=False)
+
+
+from forcewatch.cli_reference import reference_app  # noqa: E402 - it uses the helpers above
+
+app.add_typer(reference_app, name="reference")
 
 
 def main() -> None:

@@ -5,6 +5,7 @@
     ├── SourceError    a file, line or page that cannot be read as a document
     ├── ExtractError   a document the analysis stages cannot handle
     ├── StoreError     the database refused or failed a write or read
+    │   └── CurationError  a curator action that conflicts with the data or an earlier action
     └── EvalError      a gold corpus that does not follow the gold format
 
 Messages name the thing (file, line, field) and say what to do.
@@ -29,6 +30,10 @@ class ExtractError(ForcewatchError):
 
 class StoreError(ForcewatchError):
     """The database failed a read or write."""
+
+
+class CurationError(StoreError):
+    """A curator's merge or split cannot be done as asked (the message says what to do)."""
 
 
 class EvalError(ForcewatchError):

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from forcewatch.config import Settings
 from forcewatch.errors import ForcewatchError, SourceError
 from forcewatch.pipeline import Pipeline
+from forcewatch.records import Detection, DocResult
 from forcewatch.sources import ReadStats, iter_documents
 from forcewatch.store import db as store_db
 from forcewatch.store import repo
@@ -26,9 +27,10 @@ class IngestSummary:
 
     read: int = 0  # documents read from the inputs
     new: int = 0  # documents stored for the first time
-    duplicates: int = 0  # documents whose text was already stored
+    duplicates: int = 0  # documents whose text was already stored (exactly or nearly)
+    near_duplicates: int = 0  # of those, near-duplicates kept as one more source (URL)
     relevant: int = 0  # new documents that report police use of force
-    incidents: int = 0  # incidents created
+    incidents: int = 0  # incidents the new documents' mentions belong to at the end
     failed: int = 0  # files, lines or documents that could not be read, analysed or stored
     skipped: int = 0  # entries of folder walks that are not articles (other types, hidden)
     not_analysed: int = 0  # new documents not analysed (other language, too short)
@@ -51,6 +53,7 @@ def ingest_paths(
     pipeline = Pipeline(settings)
     summary = IngestSummary()
     stats = ReadStats()
+    touched: set[int] = set()
     progress = Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -74,7 +77,11 @@ def ingest_paths(
                     if repo.has_document(session, item.doc_id):
                         summary.duplicates += 1
                         continue
-                result = pipeline.process(item)
+                    near = repo.near_duplicate_of(session, item)
+                if near is not None:  # not analysed again: stored as a copy of `near`
+                    result = DocResult(item, Detection(False, 0.0), skipped="near-duplicate")
+                else:
+                    result = pipeline.process(item)
                 outcome = repo.store_result(sessions, result)
             except ForcewatchError as exc:
                 summary.failed += 1
@@ -82,10 +89,13 @@ def ingest_paths(
                 continue
             if not outcome.new:
                 summary.duplicates += 1
+                summary.near_duplicates += outcome.near_duplicate_of is not None
                 continue
             summary.new += 1
             summary.not_analysed += result.skipped is not None
             summary.relevant += result.relevant
-            summary.incidents += len(outcome.incident_ids)
+            touched.update(outcome.incident_ids)
     summary.skipped = stats.skipped
+    with sessions() as session:
+        summary.incidents = len(repo.live_incident_ids(session, touched))
     return summary

@@ -40,7 +40,8 @@ def test_each_bad_file_is_named_and_the_good_one_is_stored(tmp_path):
     result = _ingest(tmp_path, good, empty, binary, bad_jsonl, missing)
     assert result.exit_code == 1
     summary = json.loads(result.stdout)
-    assert summary["new"] == 2  # good.txt and bad.jsonl line 1
+    # good.txt is stored; bad.jsonl line 1 is its text plus a word: a near-duplicate source
+    assert (summary["new"], summary["near_duplicates"]) == (1, 1)
     assert summary["failed"] == 5
     err = result.stderr
     assert "empty.txt" in err and "image.txt" in err and "missing.html" in err

@@ -66,6 +66,17 @@ def make_document(
     )
 
 
+def unique_sentences(tag: str) -> tuple[str, ...]:
+    """Return the story's sentences plus one made of words unique to `tag`.
+
+    Texts that differ by a word or two are near-duplicates (stored once); this
+    keeps stories meant to be distinct far apart in word shingles.
+    """
+    word = "".join(c for c in tag if c.isalnum())
+    log = " ".join(f"{word}x{i}" for i in range(30))
+    return (*SENTENCES, f"Desk log {log}.")
+
+
 def evidence(doc: Document, phrase: str) -> Evidence:
     """Return evidence for the first occurrence of `phrase` in `doc.content`."""
     start = doc.content.index(phrase)
@@ -232,6 +243,7 @@ class Build:
     TITLE = TITLE
     SENTENCES = SENTENCES
     document = staticmethod(make_document)
+    unique_sentences = staticmethod(unique_sentences)
     evidence = staticmethod(evidence)
     mention = staticmethod(make_mention)
     result = staticmethod(make_result)

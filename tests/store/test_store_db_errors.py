@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from forcewatch.errors import StoreError
-from forcewatch.store.db import current_revision, make_engine, session_factory, upgrade
+from forcewatch.store.db import (
+    current_revision,
+    head_revision,
+    make_engine,
+    session_factory,
+    upgrade,
+)
 from forcewatch.store.repo import counts
 
 
@@ -63,7 +69,7 @@ def test_unknown_driver_is_refused() -> None:
 def test_in_memory_database_is_shared_by_sessions() -> None:
     engine = make_engine("sqlite://")
     upgrade(engine)
-    assert current_revision(engine) == "0001"
+    assert current_revision(engine) == head_revision()
     with session_factory(engine)() as session:
         assert counts(session).documents == 0
     engine.dispose()

@@ -76,8 +76,8 @@ def test_export_row_values(session, sessions, build) -> None:
 def test_export_lists_every_incident_by_id_with_empty_cells_as_none(
     session, sessions, build
 ) -> None:
-    first = build.document("one", sentences=(*build.SENTENCES, "First."), url=None)
-    second = build.document("two", sentences=(*build.SENTENCES, "Second."))
+    first = build.document("one", sentences=build.unique_sentences("one"), url=None)
+    second = build.document("two", sentences=build.unique_sentences("two"))
     bare = build.mention(
         first,
         subject_name=None,

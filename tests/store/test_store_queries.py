@@ -25,7 +25,7 @@ def stored(sessions, build) -> dict[str, int]:
     """Store one incident per case; return incident ids by external id."""
     ids: dict[str, int] = {}
     for ext, country, outcome, date, name in CASES:
-        doc = build.document(ext, sentences=(*build.SENTENCES, f"Report {ext}."))
+        doc = build.document(ext, sentences=build.unique_sentences(ext))
         mention = build.mention(
             doc,
             country=Fact(country, 0.7),

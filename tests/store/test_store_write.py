@@ -125,7 +125,7 @@ def test_constraint_failure_leaves_no_half_stored_document(sessions, build) -> N
     message = str(info.value)
     assert "fixtures.jsonl:story-1: document 'story-1' not stored" in message
     assert "refused mention 1 (" in message
-    assert "ck_incidents_subject_age" in message
+    assert "ck_mentions_subject_age" in message
     assert "\n" not in message
     assert _counts(sessions) == (0, 0, 0, 0)
     with sessions() as session:
@@ -138,7 +138,7 @@ def test_constraint_failure_leaves_no_half_stored_document(sessions, build) -> N
 def test_value_outside_the_vocabulary_is_refused(sessions, build) -> None:
     doc = build.document()
     bad = build.mention(doc, outcome=Fact("vanished", 0.5))
-    with pytest.raises(StoreError, match=r"ck_incidents_outcome"):
+    with pytest.raises(StoreError, match=r"ck_mentions_outcome"):
         store_result(sessions, build.result(doc, (bad,)))
     assert _counts(sessions) == (0, 0, 0, 0)
 
@@ -170,7 +170,7 @@ def test_session_caller_commits_and_a_failure_rolls_back_only_its_document(sessi
         a = store_result(session, build.result(first, ()))
         with pytest.raises(
             StoreError,
-            match=r"refused mention 0 \([^)\n]*ck_incidents_officers_fired",
+            match=r"refused mention 0 \([^)\n]*ck_mentions_officers_fired",
         ):
             store_result(session, build.result(second, (bad,)))
         c = store_result(session, build.result(third, ()))

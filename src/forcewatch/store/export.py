@@ -37,7 +37,7 @@ EXPORT_COLUMNS: tuple[tuple[str, str], ...] = (
     ),
     ("confidence", "Extraction confidence 0..1 (the best supporting mention)."),
     ("source_ids", 'External ids of the source documents, joined by " ".'),
-    ("source_urls", 'URLs of the source documents that have one, joined by " ".'),
+    ("source_urls", 'URLs of the source documents and their near-duplicate copies, joined by " ".'),
 )
 
 #: the column names alone, in output order

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -139,7 +140,7 @@ class DocumentRow(Base):
 
 
 class IncidentRow(SubjectColumns, Base):
-    """One incident; for now made from exactly one mention (linking comes later)."""
+    """One person in one incident: the merged fields of its linked mentions (`store/linking.py`)."""
 
     __tablename__ = "incidents"
     __table_args__ = (
@@ -151,6 +152,8 @@ class IncidentRow(SubjectColumns, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     status: Mapped[str] = mapped_column(String(16), default="candidate")
+    event_id: Mapped[int | None] = mapped_column(Integer, index=True)  # shared by one event
+    conflicts: Mapped[str | None] = mapped_column(Text)  # "age,place": fields sources disagree on
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
@@ -242,3 +245,179 @@ class InvestigationRow(Base):
     end_char: Mapped[int | None] = mapped_column(Integer)
 
     mention: Mapped[MentionRow] = relationship(back_populates="investigations")
+
+
+LINK_KINDS = ("must", "cannot")
+KEY_KINDS = ("key", "probe")
+
+
+class DocumentSourceRow(Base):
+    """One place a stored text was read from: the document itself and each near-duplicate."""
+
+    __tablename__ = "document_sources"
+    __table_args__ = (CheckConstraint(_unit("similarity"), "similarity"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    external_id: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    origin: Mapped[str] = mapped_column(Text)
+    similarity: Mapped[float] = mapped_column(Float)  # word-shingle Jaccard to the document
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DocumentBandRow(Base):
+    """One MinHash LSH band hash of a document's text (`link/neardup.py`)."""
+
+    __tablename__ = "document_bands"
+    __table_args__ = (Index("ix_document_bands_band_value", "band", "value"),)
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    band: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(BigInteger)
+
+
+class MentionKeyRow(Base):
+    """One blocking key or probe of a mention (`link/mention.py: blocking_keys`)."""
+
+    __tablename__ = "mention_keys"
+    __table_args__ = (
+        CheckConstraint(_in("kind", KEY_KINDS), "kind"),
+        Index("ix_mention_keys_kind_key", "kind", "key"),
+    )
+
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[str] = mapped_column(String(8), primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+
+
+class LinkConstraintRow(Base):
+    """A curator's decision that two mentions are (must) or are not (cannot) one incident."""
+
+    __tablename__ = "link_constraints"
+    __table_args__ = (
+        UniqueConstraint("mention_a", "mention_b", name="uq_link_constraints_pair"),
+        CheckConstraint(_in("kind", LINK_KINDS), "kind"),
+        CheckConstraint("mention_a < mention_b", "ordered"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    mention_a: Mapped[int] = mapped_column(ForeignKey("mentions.id", ondelete="CASCADE"))
+    mention_b: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), index=True
+    )
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    action: Mapped[str] = mapped_column(Text)  # "merge 9 12", "split 12 document 4"
+
+
+class IncidentAliasRow(Base):
+    """An incident id that no longer exists, and the incident that took its mentions."""
+
+    __tablename__ = "incident_aliases"
+
+    old_id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    new_id: Mapped[int] = mapped_column(Integer, index=True)
+    reason: Mapped[str] = mapped_column(Text)  # "merged by NAME" or "relinked"
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+REFERENCE_FORMATS = ("nz-police", "wapo", "csv")
+
+
+class ReferenceListRow(Base):
+    """One imported official or third-party list (e.g. NZ Police shootings, WaPo)."""
+
+    __tablename__ = "reference_lists"
+    __table_args__ = (CheckConstraint(_in("format", REFERENCE_FORMATS), "format"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    format: Mapped[str] = mapped_column(String(16))
+    source_file: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    records: Mapped[list[ReferenceRecordRow]] = relationship(
+        back_populates="reference_list",
+        order_by="ReferenceRecordRow.id",
+        cascade="all, delete-orphan",
+    )
+
+
+class ReferenceRecordRow(Base):
+    """One row of a reference list, mapped into the gold vocabulary.
+
+    `row_key` identifies the row across re-imports: the list's external id when
+    it has one, else a hash of the raw row; it makes import idempotent.
+    """
+
+    __tablename__ = "reference_records"
+    __table_args__ = (
+        UniqueConstraint("list_id", "row_key", name="uq_reference_records_list_id_row_key"),
+        CheckConstraint(_in("outcome", Outcome), "outcome"),
+        CheckConstraint(_in("force", Force), "force"),
+        CheckConstraint(_in("subject_weapon", Weapon), "subject_weapon"),
+        CheckConstraint(_in("subject_sex", SEXES), "subject_sex"),
+        CheckConstraint(_in("date_precision", DatePrecision), "date_precision"),
+        CheckConstraint("(date IS NULL) = (date_precision IS NULL)", "date_has_precision"),
+        CheckConstraint("subject_age >= 0 AND subject_age <= 130", "subject_age"),
+        Index("ix_reference_records_country_date", "country", "date"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("reference_lists.id", ondelete="CASCADE"), index=True
+    )
+    row_number: Mapped[int] = mapped_column(Integer)  # 1-based data row in the latest import
+    row_key: Mapped[str] = mapped_column(String(64))
+    external_id: Mapped[str | None] = mapped_column(Text)
+    subject_name: Mapped[str | None] = mapped_column(Text)
+    subject_age: Mapped[int | None] = mapped_column(Integer)
+    subject_sex: Mapped[str | None] = mapped_column(String(16))
+    outcome: Mapped[str] = mapped_column(String(16))
+    force: Mapped[str | None] = mapped_column(String(16))
+    date: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    place: Mapped[str | None] = mapped_column(Text)
+    region: Mapped[str | None] = mapped_column(Text)
+    country: Mapped[str | None] = mapped_column(Text)
+    subject_weapon: Mapped[str | None] = mapped_column(String(16))
+    raw: Mapped[dict[str, str]] = mapped_column(JSON)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    reference_list: Mapped[ReferenceListRow] = relationship(back_populates="records")
+
+
+class ReferenceMatchRow(Base):
+    """One record of a list matched 1:1 to one incident, with its score and reasons."""
+
+    __tablename__ = "reference_matches"
+    __table_args__ = (
+        UniqueConstraint("record_id", name="uq_reference_matches_record_id"),
+        UniqueConstraint("list_id", "incident_id", name="uq_reference_matches_list_id_incident"),
+        CheckConstraint("score >= 0", "score"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_id: Mapped[int] = mapped_column(
+        ForeignKey("reference_lists.id", ondelete="CASCADE"), index=True
+    )
+    record_id: Mapped[int] = mapped_column(ForeignKey("reference_records.id", ondelete="CASCADE"))
+    incident_id: Mapped[int] = mapped_column(
+        ForeignKey("incidents.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    reasons: Mapped[list[str]] = mapped_column(JSON)
+    matched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -1,8 +1,11 @@
 """Repository: store pipeline results and read incidents back as typed views.
 
 Writing: `store_result(db, result)` stores one document, its mentions, their
-facts and investigations, and one candidate incident per mention, all or
-nothing. Give it a `sessionmaker` and it runs and commits its own
+facts and investigations, all or nothing, and links the mentions to incidents
+(`store/linking.py`): a mention joins the incident of the same person told by
+other documents, or starts a new one. A near-duplicate of a stored text
+(`store/neardup.py`) is not stored again: its URL and ids become one more
+source of the stored document. Give it a `sessionmaker` and it runs and commits its own
 transaction; give it a `Session` and it works inside a SAVEPOINT, leaving the
 commit to you. Storing a content hash that is already there stores nothing.
 
@@ -23,13 +26,26 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
 from forcewatch.errors import StoreError
+from forcewatch.link.merge import MergedField
 from forcewatch.records import DocResult, Document, Mention, Outcome
 
 from .db import WRITE_TRANSACTION
 from .export import IncidentExport, investigations_cell
-from .models import DocumentRow, FactRow, IncidentRow, InvestigationRow, MentionRow
-from .rows import check_evidence, document_row, incident_row, mention_row
+from .linking import key_rows, link_mention, merged_for, relink
+from .models import (
+    DocumentRow,
+    DocumentSourceRow,
+    FactRow,
+    IncidentRow,
+    InvestigationRow,
+    MentionRow,
+)
+from .neardup import band_rows, find_near_duplicate, source_document_id, source_row
+from .reference_repo import matches_for_incident
+from .rows import check_evidence, document_row, mention_row
 from .views import (
+    ChangeView,
+    CopyView,
     EvidenceView,
     FieldView,
     IncidentDetail,
@@ -38,6 +54,7 @@ from .views import (
     SourceView,
     StoreCounts,
     StoreOutcome,
+    ValueView,
 )
 
 log = logging.getLogger(__name__)
@@ -48,9 +65,27 @@ def has_document(session: Session, content_hash: str) -> bool:
     return _document_id(session, content_hash) is not None
 
 
+def near_duplicate_of(session: Session, doc: Document) -> int | None:
+    """Return the stored document `doc` nearly duplicates, else None (exact copies too)."""
+    found = _document_id(session, doc.doc_id)
+    if found is not None:
+        return found
+    near = find_near_duplicate(session, doc.text)
+    return None if near is None else near.document_id
+
+
+def live_incident_ids(session: Session, ids: set[int]) -> set[int]:
+    """Return those of `ids` that are still incidents (linking retires merged ones)."""
+    if not ids:
+        return set()
+    return set(session.scalars(select(IncidentRow.id).where(IncidentRow.id.in_(sorted(ids)))))
+
+
 def _document_id(session: Session, content_hash: str) -> int | None:
+    """Return the document a text is stored as: itself, or the text it nearly duplicates."""
     stmt = select(DocumentRow.id).where(DocumentRow.content_hash == content_hash)
-    return session.scalar(stmt)
+    found = session.scalar(stmt)
+    return found if found is not None else source_document_id(session, content_hash)
 
 
 def _incident_ids(session: Session, document_id: int) -> list[int]:
@@ -69,18 +104,30 @@ def _write(session: Session, result: DocResult) -> StoreOutcome:
     if existing is not None:
         log.debug("%s: already stored as document %d", doc.external_id, existing)
         return StoreOutcome(False, existing, _incident_ids(session, existing))
-    check_evidence(doc, result.mentions)
     now = dt.datetime.now(dt.UTC)
+    near = find_near_duplicate(session, doc.text)
+    if near is not None:
+        session.add(source_row(doc, near.document_id, near.similarity, now))
+        session.flush()
+        log.info(
+            "%s: near-duplicate of document %d (Jaccard %.2f): kept as one more source",
+            doc.external_id,
+            near.document_id,
+            near.similarity,
+        )
+        ids = _incident_ids(session, near.document_id)
+        return StoreOutcome(False, near.document_id, ids, near_duplicate_of=near.document_id)
+    check_evidence(doc, result.mentions)
     row = document_row(result, now)
     session.add(row)
     session.flush()
-    incident_ids: list[int] = []
+    session.add(source_row(doc, row.id, 1.0, now))
+    session.add_all(band_rows(row.id, doc.text))
+    mentions: list[MentionRow] = []
     for position, mention in enumerate(result.mentions):
         try:
-            incident = incident_row(mention, now)
-            session.add(incident)
-            session.flush()
-            session.add(mention_row(mention, position, row.id, incident.id))
+            mrow = mention_row(mention, position, row.id, None)
+            session.add(mrow)
             session.flush()
         except IntegrityError as err:
             raise StoreError(
@@ -88,8 +135,11 @@ def _write(session: Session, result: DocResult) -> StoreOutcome:
                 f"the database refused mention {position} ({_reason(err)}); nothing of the "
                 "document was kept: fix the value the constraint names and ingest it again"
             ) from err
-        incident_ids.append(incident.id)
-    return StoreOutcome(True, row.id, incident_ids)
+        session.add_all(key_rows(mrow.id, link_mention(mrow, row)))
+        mentions.append(mrow)
+    session.flush()
+    assignment = relink(session, [m.id for m in mentions], now)
+    return StoreOutcome(True, row.id, [assignment[m.id] for m in mentions])
 
 
 def store_result(db: Session | sessionmaker[Session], result: DocResult) -> StoreOutcome:
@@ -164,6 +214,8 @@ def _summary(row: IncidentRow, n_sources: int) -> IncidentSummary:
         officers_fired=row.officers_fired,
         confidence=row.confidence,
         n_sources=n_sources,
+        event_id=row.event_id,
+        conflicts=tuple(row.conflicts.split(",")) if row.conflicts else (),
     )
 
 
@@ -255,14 +307,40 @@ def get_incident(session: Session, incident_id: int) -> IncidentDetail | None:
             by_field.setdefault(fact.field, []).append((fact, mention.document))
         for inv in mention.investigations:
             investigations.append(_investigation(inv, mention.document, contents))
-    fields = tuple(_field(name, row, by_field.get(name, []), contents) for name in Mention.FIELDS)
+    merged = merged_for(list(row.mentions))
+    ext = {m.document.id: m.document.external_id for m in row.mentions}
+    fields = tuple(
+        _field(name, row, by_field.get(name, []), contents, merged.fields[name], ext)
+        for name in Mention.FIELDS
+    )
+    copies = _copies(session, sorted(ext))
     sources: dict[int, SourceView] = {}
     for mention in row.mentions:
         doc = mention.document
         sources.setdefault(
             doc.id,
-            SourceView(doc.id, doc.external_id, doc.url, doc.title, doc.source, doc.published),
+            SourceView(
+                doc.id,
+                doc.external_id,
+                doc.url,
+                doc.title,
+                doc.source,
+                doc.published,
+                copies.get(doc.id, ()),
+            ),
         )
+    changes = tuple(
+        ChangeView(
+            c.field,
+            _jsonable(c.before),
+            _jsonable(c.after),
+            c.before_documents,
+            c.after_documents,
+            c.before_published,
+            c.after_published,
+        )
+        for c in merged.changes
+    )
     return IncidentDetail(
         summary=_summary(row, len(sources)),
         created_at=_aware(row.created_at),
@@ -270,7 +348,27 @@ def get_incident(session: Session, incident_id: int) -> IncidentDetail | None:
         fields=fields,
         investigations=tuple(investigations),
         sources=tuple(sources.values()),
+        changes=changes,
+        references=tuple(matches_for_incident(session, row.id)),
     )
+
+
+def _jsonable(value: object) -> str | int | bool | None:
+    return value if value is None or isinstance(value, str | int | bool) else str(value)
+
+
+def _copies(session: Session, document_ids: list[int]) -> dict[int, tuple[CopyView, ...]]:
+    """Return the near-duplicate copies of each document (not its own source row)."""
+    stmt = (
+        select(DocumentSourceRow)
+        .where(DocumentSourceRow.document_id.in_(document_ids), DocumentSourceRow.similarity < 1)
+        .order_by(DocumentSourceRow.document_id, DocumentSourceRow.id)
+    )
+    out: dict[int, list[CopyView]] = {}
+    for r in session.scalars(stmt):
+        view = CopyView(r.external_id, r.url, r.source, r.published, r.similarity)
+        out.setdefault(r.document_id, []).append(view)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _field(
@@ -278,13 +376,26 @@ def _field(
     row: IncidentRow,
     facts: list[tuple[FactRow, DocumentRow]],
     contents: dict[int, str],
+    merged: MergedField,
+    external_ids: dict[int, str],
 ) -> FieldView:
     evidence = [_evidence(doc, contents[doc.id], f.start_char, f.end_char) for f, doc in facts]
+    values = tuple(
+        ValueView(
+            _jsonable(s.value),
+            s.documents,
+            tuple(external_ids[d] for d in s.documents),
+            round(s.weight, 4),
+        )
+        for s in merged.supports
+    )
     return FieldView(
         name=name,
         value=getattr(row, name),
         confidence=max((f.confidence for f, _ in facts), default=None),
         evidence=tuple(e for e in evidence if e is not None),
+        values=values,
+        conflict=merged.conflict,
     )
 
 
@@ -316,10 +427,17 @@ def export_incidents(session: Session) -> list[IncidentExport]:
             selectinload(IncidentRow.mentions).selectinload(MentionRow.investigations),
         )
     )
-    return [_export(row) for row in session.scalars(stmt)]
+    copy_urls: dict[int, list[str]] = {}
+    copies = select(DocumentSourceRow.document_id, DocumentSourceRow.url).where(
+        DocumentSourceRow.similarity < 1, DocumentSourceRow.url.is_not(None)
+    )
+    for document_id, url in session.execute(copies.order_by(DocumentSourceRow.id)):
+        copy_urls.setdefault(document_id, []).append(url)
+    return [_export(row, copy_urls) for row in session.scalars(stmt)]
 
 
-def _export(row: IncidentRow) -> IncidentExport:
+def _export(row: IncidentRow, copy_urls: dict[int, list[str]]) -> IncidentExport:
+    """Return one export record; `source_urls` also lists near-duplicate copies' URLs."""
     docs: dict[int, DocumentRow] = {}
     invs: list[tuple[str, str, str | None]] = []
     for mention in row.mentions:
@@ -345,7 +463,9 @@ def _export(row: IncidentRow) -> IncidentExport:
         investigations=investigations_cell(invs),
         confidence=row.confidence,
         source_ids=" ".join(d.external_id for d in docs.values()),
-        source_urls=" ".join(d.url for d in docs.values() if d.url),
+        source_urls=" ".join(
+            u for d in docs.values() for u in ([d.url] if d.url else []) + copy_urls.get(d.id, [])
+        ),
     )
 
 

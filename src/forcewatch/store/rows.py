@@ -1,4 +1,4 @@
-"""Turn a pipeline `DocResult` into table rows (documents, incidents, mentions, facts)."""
+"""Turn a pipeline `DocResult` into table rows (documents, mentions, facts, investigations)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from enum import Enum
 from forcewatch.errors import StoreError
 from forcewatch.records import DocResult, Document, Evidence, Mention, PartialDate
 
-from .models import DocumentRow, FactRow, IncidentRow, InvestigationRow, MentionRow
+from .models import DocumentRow, FactRow, InvestigationRow, MentionRow
 
 #: columns shared by `mentions` and `incidents` that hold a fact value as is
 PLAIN_FIELDS = tuple(f for f in Mention.FIELDS if f not in ("name_withheld", "date"))
@@ -76,13 +76,6 @@ def document_row(result: DocResult, now: dt.datetime) -> DocumentRow:
         detector_terms=list(result.detection.terms),
         skipped=result.skipped,
         ingested_at=now,
-    )
-
-
-def incident_row(mention: Mention, now: dt.datetime) -> IncidentRow:
-    """Return a candidate incident whose field values are copied from `mention`."""
-    return IncidentRow(
-        status="candidate", created_at=now, updated_at=now, **subject_values(mention)
     )
 
 

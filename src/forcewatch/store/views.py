@@ -5,14 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from .reference_views import ReferenceMatchView
+
 
 @dataclass(frozen=True)
 class StoreOutcome:
-    """What `store_result` did: `new` is False when the content hash was already stored."""
+    """What `store_result` did: `new` is False when the text was already stored.
+
+    `incident_ids` are the incidents of the document's mentions, in mention order;
+    `near_duplicate_of` is set when the text was kept as a copy of that document.
+    """
 
     new: bool
     document_id: int
     incident_ids: list[int]
+    near_duplicate_of: int | None = None
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,8 @@ class IncidentSummary:
     officers_fired: int | None
     confidence: float
     n_sources: int
+    event_id: int | None = None  # shared with the other people of one event
+    conflicts: tuple[str, ...] = ()  # fields whose sources disagree
 
 
 @dataclass(frozen=True)
@@ -64,13 +73,53 @@ class EvidenceView:
 
 
 @dataclass(frozen=True)
+class ValueView:
+    """One distinct value sources give for a field, and the documents that give it."""
+
+    value: str | int | bool | None
+    document_ids: tuple[int, ...]
+    external_ids: tuple[str, ...]
+    weight: float  # summed confidence
+
+
+@dataclass(frozen=True)
 class FieldView:
-    """One incident field: its value, best confidence and every sentence supporting it."""
+    """One incident field: its merged value, best confidence and every sentence supporting it.
+
+    `values` lists each distinct value with its documents (strongest first);
+    `conflict` is True when sources disagree (see `link/merge.py` for the rule).
+    """
 
     name: str
     value: str | int | bool | None
     confidence: float | None
     evidence: tuple[EvidenceView, ...]
+    values: tuple[ValueView, ...] = ()
+    conflict: bool = False
+
+
+@dataclass(frozen=True)
+class ChangeView:
+    """A field that changed in later reports (outcome injured, then fatal)."""
+
+    field: str
+    before: str | int | bool | None
+    after: str | int | bool | None
+    before_documents: tuple[int, ...]
+    after_documents: tuple[int, ...]
+    before_published: dt.date | None
+    after_published: dt.date | None
+
+
+@dataclass(frozen=True)
+class CopyView:
+    """A near-duplicate copy of a source (syndicated or re-published), kept for its URL."""
+
+    external_id: str
+    url: str | None
+    source: str | None
+    published: dt.date | None
+    similarity: float  # word-shingle Jaccard to the stored text
 
 
 @dataclass(frozen=True)
@@ -95,6 +144,7 @@ class SourceView:
     title: str | None
     source: str | None
     published: dt.date | None
+    copies: tuple[CopyView, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -107,6 +157,8 @@ class IncidentDetail:
     fields: tuple[FieldView, ...]  # in gold-format order, every field present
     investigations: tuple[InvestigationView, ...]
     sources: tuple[SourceView, ...]
+    changes: tuple[ChangeView, ...] = ()
+    references: tuple[ReferenceMatchView, ...] = ()  # official/third-party list rows matched
 
     @property
     def id(self) -> int:

@@ -1,0 +1,1 @@
+"""Data files for linking and reference lists (read with importlib.resources)."""
