@@ -39,6 +39,8 @@ from forcewatch.eval.gold import GoldDoc, GoldIncident, read_gold
 from forcewatch.eval.match import match_incidents, predicted_from_mention
 from forcewatch.link.cluster import cluster
 from forcewatch.link.mention import LinkMention
+from forcewatch.link.reference_match import Side
+from forcewatch.link.reference_match import match as reference_match
 from forcewatch.records import Detection, DocResult, Document, Fact, Mention, PartialDate
 from forcewatch.store.db import make_engine, session_factory, upgrade
 from forcewatch.store.models import DocumentRow, DocumentSourceRow, MentionRow
@@ -386,17 +388,58 @@ def speed_table(sizes: list[int], store_n: int) -> str:
     return "\n".join(out)
 
 
+def reference_sides(n: int, seed: int = 7) -> tuple[list[Side], list[Side]]:
+    """Return n list records and n incidents over ten years of US dates; the even ones
+    are the same shooting told by both sides (a day off now and then)."""
+    rng = random.Random(seed)
+    start = dt.date(2010, 1, 1)
+    states = ["AZ", "CA", "TX", "FL", "WA", "OR", "NV", "GA", "OH", "NY"]
+    records: list[Side] = []
+    incidents: list[Side] = []
+    for i in range(n):
+        day = rng.randrange(3650)
+        where = {"place": f"City{rng.randrange(400)}", "region": rng.choice(states)}
+        name, age = f"Person Name{rng.randrange(2000)}", rng.randrange(16, 80)
+        when = PartialDate.from_date(start + dt.timedelta(days=day))
+        records.append(Side(i, when, "US", name=name, outcome="fatal", age=age, **where))
+        if i % 2 == 0:
+            shifted = start + dt.timedelta(days=day + rng.choice((0, 0, 1, -1)))
+            side = Side(i, PartialDate.from_date(shifted), "US", name=name, age=age, **where)
+        else:
+            other = PartialDate.from_date(start + dt.timedelta(days=rng.randrange(3650)))
+            side = Side(i, other, "US", region=rng.choice(states), outcome="injured")
+        incidents.append(side)
+    return records, incidents
+
+
+def reference_table(n: int) -> str:
+    """Time the 1:1 matching of n list records against n incidents (no database)."""
+    records, incidents = reference_sides(n)
+    started = time.process_time()
+    pairs = reference_match(incidents, records)
+    seconds = time.process_time() - started
+    true = sum(1 for p in pairs if p.incident_id == p.record_id and p.incident_id % 2 == 0)
+    return (
+        f"Reference matching (`link.reference_match.match`), {n:,} records against {n:,} "
+        f"incidents: {seconds:.2f} CPU s; {true:,} of {n // 2:,} true pairs found, "
+        f"{len(pairs) - true:,} other pairs."
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--set", type=Path, default=Path("tests/data/linking/linking-set.jsonl"))
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--store-n", type=int, default=10000)
     parser.add_argument("--skip-quality", action="store_true")
+    parser.add_argument("--reference-n", type=int, default=10000)
     args = parser.parse_args(argv)
     if not args.skip_quality:
         print(quality_table(run_quality(args.set), args.set), flush=True)
         print()
     print(speed_table([int(s) for s in args.sizes.split(",") if s], args.store_n), flush=True)
+    print()
+    print(reference_table(args.reference_n), flush=True)
     return 0
 
 

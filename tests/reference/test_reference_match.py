@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 
 import pytest
 
@@ -141,12 +140,10 @@ def date_from(day: int):
     return dt.date(2010, 1, 1) + dt.timedelta(days=day)
 
 
-def test_ten_thousand_against_ten_thousand_takes_seconds_and_finds_the_true_pairs():
+def test_ten_thousand_against_ten_thousand_finds_the_true_pairs():
+    """Correctness at scale; the time it takes is measured by benchmarks/linking.py."""
     records, incidents = _synthetic(10_000, seed=7)
-    started = time.perf_counter()
     pairs = match(incidents, records)
-    seconds = time.perf_counter() - started
-    assert seconds < 20, f"matching 10k x 10k took {seconds:.1f} s"
     true = sum(1 for p in pairs if p.incident_id == p.record_id and p.incident_id % 2 == 0)
     assert true >= 4_950  # of 5,000 true pairs
     assert len(pairs) - true <= 50
