@@ -60,3 +60,11 @@ def test_a_block_or_a_street_after_premises_is_not_a_locality(pipeline):
         "and two men opened fire on them."
     )
     assert _place(pipeline, text) == "Soweto"
+
+
+def test_a_county_named_for_its_warrants_is_not_the_place(pipeline):
+    text = (
+        "A driver wanted on two warrants in Montgomery County was shot by a deputy during "
+        "a traffic stop in Houston on Friday night, the sheriff's office said."
+    )
+    assert _place(pipeline, text) == "Houston"

@@ -141,3 +141,23 @@ def test_a_follow_up_dated_last_year_and_by_its_day_tells_one_person(nlp):
     )
     [subject] = _subjects(nlp, text)
     assert subject.name == "Jared Tamihana"
+
+
+def test_two_brothers_shot_in_one_event_are_two_named_subjects(nlp):
+    text = (
+        "The two men shot by RCMP officers at a farm near Meadow Lake on Friday were "
+        "brothers, their family said. Aaron Petersen, 31, was killed. His younger brother "
+        "Nils Petersen, 28, was shot in the shoulder and remains in hospital."
+    )
+    names = sorted(s.name for s in _subjects(nlp, text))
+    assert names == ["Aaron Petersen", "Nils Petersen"]
+
+
+def test_a_magistrate_who_refused_bail_is_not_the_subject(nlp):
+    text = (
+        "A man accused of driving at two police officers, who then fired at him, has been "
+        "refused bail. Liam Doyle, 38, appeared in court on Monday. Police allege Doyle "
+        "accelerated at the officers. Magistrate Ruth Hale refused bail."
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Liam Doyle"

@@ -289,13 +289,13 @@ def _residence(hit: object, sent: Span) -> bool:
 
 _INSTITUTION_RE = re.compile(
     r"^(?:['’]s)?\s*(?:[A-Z][\w'’.-]+\s+){0,4}(?:Hospital|Court|Courthouse|University|Prison|"
-    r"Airport|Station|Centre|Center|Infirmary|Clinic|Magistrates)"
+    r"Airport|Station|Centre|Center|Infirmary|Clinic|Magistrates|County\b(?! of))"
 )
 
 
 def _institution(hit: object, sent: Span) -> bool:
-    """Return True for a city named as part of an institution: "Brisbane's Princess
-    Alexandra Hospital", "Reading Magistrates' Court"."""
+    """Return True for a city named as part of an institution or a county: "Brisbane's
+    Princess Alexandra Hospital", "Reading Magistrates' Court", "Montgomery County"."""
     after = sent.doc.text[hit.end_char : hit.end_char + 60]
     return bool(_INSTITUTION_RE.match(after))
 

@@ -290,15 +290,35 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
     return [s for s in subjects if s.events]
 
 
+def _same_person(a: str, b: str) -> bool:
+    """Return True when two names can be one person: one surname, and the same first
+    name unless one is a surname alone."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return wa[-1] == wb[-1] and not _other_first_name(a, b)
+
+
+def _other_first_name(a: str, b: str | None) -> bool:
+    """Return True for two full names with one surname and different first names."""
+    if b is None:
+        return False
+    wa, wb = a.lower().split(), b.lower().split()
+    return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0] != wb[0]
+
+
 def _name_group(subjects: list[Subject], refs: list[Referent]) -> list[Subject]:
     """Split "two men were shot" into one named subject each when the story names as many
     civilians who were hurt or killed ("A, 19, died at the scene. B, 22, was shot")."""
-    named = {s.surname for s in subjects if s.name}
+    named_names = [s.name for s in subjects if s.name]
+    n_named = len({n.lower() for n in named_names})
     out: list[Subject] = []
     for subj in subjects:
         if subj.name or subj.count < 2:
             out.append(subj)
             continue
+        first = min(ev.sent.start for ev in subj.events)
+        later = [s for s in subjects if s.name and min(e.sent.start for e in s.events) >= first]
+        if n_named >= subj.count and len(later) >= subj.count:
+            continue  # "the two men shot ..." and then each named: the group is told twice
         people: dict[str, Referent] = {}
         for ref in refs:
             if (
@@ -307,11 +327,10 @@ def _name_group(subjects: list[Subject], refs: list[Referent]) -> list[Subject]:
                 and len(ref.name.split()) >= 2
                 and _subject_like(ref.token)
             ):
-                surname = ref.name.split()[-1].lower()
-                if surname not in named:
-                    people.setdefault(surname, ref)
+                if not any(_same_person(ref.name, n) for n in named_names):
+                    people.setdefault(ref.name.lower(), ref)
         # the group is the named people not yet subjects, plus those already subjects
-        if not people or len(people) > subj.count or len(people) + len(named) < subj.count:
+        if not people or len(people) > subj.count or len(people) + n_named < subj.count:
             out.append(subj)
             continue
         for ref in people.values():
@@ -446,6 +465,8 @@ def _match(
     if name is not None:
         surname = name.split()[-1].lower()
         for s in subjects:
+            if _other_first_name(name, s.name):
+                continue  # "Curtis Lindqvist ... his brother Wade Lindqvist": two people
             if s.surname == surname or (s.name and surname in s.name.lower().split()):
                 if len(name.split()) > len((s.name or "").split()):
                     s.name, s.name_token = name, name_tok

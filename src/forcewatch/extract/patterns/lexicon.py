@@ -167,7 +167,8 @@ OFFICIAL_TITLES_RE = re.compile(
     r"\b(?:constable|const\.?|sergeant|sgt\.?|senior sergeant|officer|detective|det\.?|"
     r"inspector|insp\.?|superintendent|supt\.?|commissioner|chief|deputy|sheriff|trooper|"
     r"captain|capt\.?|lieutenant|lt\.?|corporal|cpl\.?|agent|spokes(?:man|woman|person)|"
-    r"minister|mayor|coroner|judge|justice|attorney|prosecutor|lawyer|counsel|dr\.?|"
+    r"minister|mayor|coroner|judge|justice|magistrate|attorney|prosecutor|lawyer|counsel|"
+    r"solicitor|barrister|dr\.?|"
     r"professor|senator|governor|president|premier|mp|commander|superintendent|assistant commissioner|"
     r"director|chair(?:man|woman|person)?)\s+$",
     re.I,
