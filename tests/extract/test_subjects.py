@@ -161,3 +161,18 @@ def test_a_magistrate_who_refused_bail_is_not_the_subject(nlp):
     )
     [subject] = _subjects(nlp, text)
     assert subject.name == "Liam Doyle"
+
+
+def test_a_name_after_identified_as_without_an_entity_names_the_subject(nlp):
+    text = (
+        "A man was shot in the leg by police after he fired at a patrol team on Saturday. "
+        "He was arrested and later identified as Rakesh alias Kalu, police said."
+    )
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Rakesh"
+
+
+def test_me_in_a_quote_is_the_speaker_named_after_it(nlp):
+    text = '"The police shot me in the back," said Tom Briggs, who was wounded on Friday.'
+    [subject] = _subjects(nlp, text)
+    assert subject.name == "Tom Briggs"

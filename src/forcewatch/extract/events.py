@@ -52,7 +52,7 @@ _TITLE_WORDS = frozenset(
 _USE_VERBS = frozenset(("use", "deploy", "fire", "discharge", "aim", "point"))
 _TASER_OBJECTS = frozenset(("taser", "stun", "tasers", "conducted", "cew", "dart", "darts"))
 _FIRE_ONLY = frozenset(("open", "fire", "shoot", "discharge"))
-_PRONOUNS = frozenset("he him she her they them who whom".split())
+_PRONOUNS = frozenset("he him she her they them who whom me".split())  # "me": a quote
 _CONTEXT_FORCE = (
     (
         re.compile(

@@ -580,6 +580,11 @@ def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) 
     """Return (name, name token, sex, name confidence) for a patient, resolving pronouns."""
     if patient.pos_ == "PRON" and patient.lower_ in ("one", "another", "other"):
         return None, None, None, 0.0  # "two suspects fled, but one was shot": not a name
+    if patient.lower_ == "me":  # '"They shot me in the leg," Ravi Kumar told reporters'
+        speaker = _quote_speaker(patient)
+        if speaker is None:
+            return None, None, None, 0.0
+        return clean_name(speaker.text), speaker.root, None, 0.75
     if patient.pos_ == "PRON":
         exclude = frozenset(t.i for t in agent.subtree) if agent is not None else frozenset()
         ref = resolve_pronoun(patient, refs, want_police=False, exclude=exclude)
@@ -638,6 +643,35 @@ def _describe(patient: Token, refs: list[Referent], agent: Token | None = None) 
             if name is not None:
                 return clean_name(name.text), name.root, _sex_of(patient), 0.8
     return None, None, _sex_of(patient), 0.0
+
+
+def _quote_speaker(token: Token) -> Span | None:
+    """Return the named civilian who says the quote `token` stands in ("said X", "X told")."""
+    root = token.sent.root
+    if root.lemma_.lower() not in _SPEECH_VERBS:
+        return None
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    ent = _person_ent(subj) if subj is not None else None
+    if ent is None or is_official(ent) or _is_place(ent) or ent.start <= token.i:
+        return None  # the speaker is named after the quote, outside it
+    return ent
+
+
+def _proper_run(doc: Doc, start_char: int) -> Span | None:
+    """Return the proper nouns that start right after `start_char` ("X Y alias Z" -> "X Y"),
+    when they read as a name and not as an officer, body or place."""
+    first = next((t for t in doc if t.idx >= start_char), None)
+    if first is None or first.pos_ != "PROPN" or first.idx - start_char > 2:
+        return None
+    end = first.i
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN" and end + 1 - first.i < 3:
+        end += 1
+    span = doc[first.i : end + 1]
+    if OFFICIAL_TITLES_RE.search(span.text + " ") or _ORG_WORDS.search(span.text):
+        return None
+    if region_of(span.text) is not None or POLICE_RE.search(span.text):
+        return None
+    return span
 
 
 def _named_as(verb: Token) -> Span | None:
@@ -703,6 +737,12 @@ def _name_unnamed(
                 unnamed[0].name_conf = 0.85
                 unnamed[0].heads.append(ent.root)
                 return
+        run = _proper_run(doc, after)  # "identified as Shadab alias Chuha": no entity
+        if run is not None:
+            unnamed[0].name, unnamed[0].name_token = clean_name(run.text), run.root
+            unnamed[0].name_conf = 0.7
+            unnamed[0].heads.append(run.root)
+            return
     # "the man - Danukul Mokmool - appeared distressed", "the driver, Sam Tairoa,"
     for sent in doc.sents:
         for ent in sentence_ents(sent):
