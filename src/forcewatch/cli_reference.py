@@ -8,7 +8,6 @@ option, unreadable file, missing columns, bad mapping: nothing imported).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated
@@ -17,7 +16,17 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from forcewatch.cli import DbOption, JsonOption, _errors_exit, _fail, _jsonable, _settings, err, out
+from forcewatch.cli import (
+    DbOption,
+    JsonOption,
+    _errors_exit,
+    _fail,
+    _jsonable,
+    _parse_since,
+    _settings,
+    err,
+    out,
+)
 from forcewatch.errors import ForcewatchError
 
 reference_app = typer.Typer(
@@ -132,19 +141,6 @@ def list_cmd(db: DbOption = None, json_out: JsonOption = False) -> None:
     _wide().print(table)
 
 
-def _parse_date(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        if len(value) == 4 and value.isdigit():
-            return dt.date(int(value), 1, 1)
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(
-            f"{value!r} is not a date: use YYYY-MM-DD or YYYY", param_hint="--since"
-        ) from None
-
-
 @reference_app.command("match")
 def match_cmd(
     list_name: Annotated[
@@ -164,7 +160,7 @@ def match_cmd(
     and date range with no record. List-only: records with no incident. Matches are
     stored (shown by `forcewatch show ID`); --since limits the report, not the matching.
     """
-    since_date = _parse_date(since)
+    since_date = _parse_since(since)
     from forcewatch.store.reference_repo import match_report
 
     with _errors_exit(), _session(db) as session:

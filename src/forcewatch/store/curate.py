@@ -81,21 +81,7 @@ def merge_incidents(session: Session, a: int, b: int, *, by: str) -> int:
             )
     now = dt.datetime.now(dt.UTC)
     have = {(c.mention_a, c.mention_b) for c in existing}
-    for x in left:
-        for y in right:
-            p = (min(x, y), max(x, y))
-            if p not in have:
-                session.add(
-                    LinkConstraintRow(
-                        kind="must",
-                        mention_a=p[0],
-                        mention_b=p[1],
-                        created_by=by,
-                        created_at=now,
-                        action=f"merge {a} {b}",
-                    )
-                )
-    session.flush()
+    _constrain(session, "must", left, right, by, now, f"merge {a} {b}", have)
     assignment = relink(session, left + right, now, keep=left)
     survivor = assignment[left[0]]
     for gone in {a, b} - {survivor}:
@@ -105,6 +91,35 @@ def merge_incidents(session: Session, a: int, b: int, *, by: str) -> int:
             alias.new_id = survivor
     session.flush()
     return survivor
+
+
+def _constrain(
+    session: Session,
+    kind: str,
+    xs: list[int],
+    ys: list[int],
+    by: str,
+    now: dt.datetime,
+    action: str,
+    have: set[tuple[int, int]] | None = None,
+) -> None:
+    """Record a `kind` ("must"/"cannot") link between every mention of `xs` and of `ys`,
+    in canonical pair order, skipping the pairs already in `have`."""
+    for x in xs:
+        for y in ys:
+            p = (min(x, y), max(x, y))
+            if have is None or p not in have:
+                session.add(
+                    LinkConstraintRow(
+                        kind=kind,
+                        mention_a=p[0],
+                        mention_b=p[1],
+                        created_by=by,
+                        created_at=now,
+                        action=action,
+                    )
+                )
+    session.flush()
 
 
 def split_source(session: Session, incident_id: int, document_id: int, *, by: str) -> int:
@@ -131,19 +146,7 @@ def split_source(session: Session, incident_id: int, document_id: int, *, by: st
         session.execute(
             delete(LinkConstraintRow).where(LinkConstraintRow.id.in_([c.id for c in existing]))
         )
-    for x in moving:
-        for y in staying:
-            p = (min(x, y), max(x, y))
-            session.add(
-                LinkConstraintRow(
-                    kind="cannot",
-                    mention_a=p[0],
-                    mention_b=p[1],
-                    created_by=by,
-                    created_at=now,
-                    action=f"split {incident_id} document {document_id}",
-                )
-            )
-    session.flush()
+    action = f"split {incident_id} document {document_id}"
+    _constrain(session, "cannot", moving, staying, by, now, action)
     assignment = relink(session, moving + staying, now, keep=staying)
     return assignment[moving[0]]
