@@ -16,7 +16,7 @@ from forcewatch.extract import weapon as weapon_mod
 from forcewatch.extract.docindex import index
 from forcewatch.extract.geo import region_of
 from forcewatch.extract.outcome import find_force, find_officers_fired, find_outcome
-from forcewatch.extract.person import find_age, find_sex, find_withheld
+from forcewatch.extract.person import find_age, find_lone_age, find_sex, find_withheld
 from forcewatch.extract.subjects import Subject
 from forcewatch.records import (
     DatePrecision,
@@ -141,6 +141,7 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
     place, region, country = _geo(scope, ctx)
     agency = _agency(scope, ctx, country, region)
     weapon = _weapon(subj_sents, ctx)
+    sex = find_sex(subject, subj_sents, doc_id)
     return Mention(
         doc_id=doc_id,
         outcome=find_outcome(subject, subj_sents, doc_id, ctx.shared_sentences(subject)),
@@ -148,8 +149,8 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
         confidence=round(subject.confidence, 4),
         subject_name=name,
         name_withheld=withheld,
-        subject_age=find_age(subject, subj_sents, doc_id),
-        subject_sex=find_sex(subject, subj_sents, doc_id),
+        subject_age=_age(subject, subj_sents, ctx, sex),
+        subject_sex=sex,
         date=date,
         place=place,
         region=region,
@@ -159,6 +160,15 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
         officers_fired=find_officers_fired(subject, _ordered(event_sents, subj_sents), doc_id),
         investigations=ctx.investigations,
     )
+
+
+def _age(subject: Subject, subj_sents: list[Span], ctx: DocContext, sex) -> Fact[int] | None:
+    """Return the age told with the subject, else, in a story about one person, the one
+    age the story gives ("involving a 45-year-old man")."""
+    found = find_age(subject, subj_sents, ctx.doc_id)
+    if found is not None or len(ctx.subjects) != 1:
+        return found
+    return find_lone_age(sex.value if sex is not None else None, ctx.sents, ctx.doc_id)
 
 
 def _name_sentences(subject: Subject, ctx: DocContext) -> list[Span]:

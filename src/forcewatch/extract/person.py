@@ -58,6 +58,34 @@ def find_age(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | No
     return None
 
 
+_LONE_AGE_RE = re.compile(
+    r"\b(\d{1,2})[- ](?:year|yr)s?[- ]old\s+(man|woman|male|female|suspect|driver|teen|"
+    r"teenager|boy|girl|youth|person|offender)\b",
+    re.I,
+)
+_FEMALE_NOUNS = frozenset(("woman", "female", "girl"))
+_MALE_NOUNS = frozenset(("man", "male", "boy"))
+
+
+def find_lone_age(sex: str | None, sents: list[Span], doc_id: str) -> Fact[int] | None:
+    """Return the age of "a 45-year-old man" told anywhere in the story, when the story
+    gives one such age only (of the subject's sex): it is the subject's, with less
+    confidence than an age told with the force."""
+    found: dict[int, Span] = {}
+    for sent in sents:
+        for m in _LONE_AGE_RE.finditer(sent.text):
+            noun = m.group(2).lower()
+            if (sex == "male" and noun in _FEMALE_NOUNS) or (
+                sex == "female" and noun in _MALE_NOUNS
+            ):
+                continue
+            found.setdefault(int(m.group(1)), sent)
+    if len(found) != 1:
+        return None
+    age, sent = next(iter(found.items()))
+    return Fact(age, 0.5, _ev(doc_id, sent)) if 1 <= age <= 99 else None
+
+
 def find_sex(subject: Subject, sents: list[Span], doc_id: str) -> Fact[str] | None:
     """Return "male"/"female" from explicit words about the subject (never the name)."""
     if subject.sex:
