@@ -21,6 +21,11 @@ from forcewatch.records import Document
             1,
         ),
         ("Two officers fired at the man when he raised a rifle in Napier on Sunday.", 2),
+        (
+            'The man tried to flee, resulting in an "interaction" with a police officer in '
+            "Salmon Arm on Tuesday, during which he was shot, the RCMP said.",
+            1,
+        ),
     ],
 )
 def test_officers_fired_from_the_story(pipeline, text, fired):

@@ -75,7 +75,10 @@ _FIRED_BY_RE = re.compile(
 )
 _THE_OFFICER_FIRED_RE = re.compile(
     r"\bthe (?:officer|constable|deputy|trooper|policeman|garda) (?:who )?"
-    r"(?:fired|shot|opened fire|discharged)",
+    r"(?:fired|shot|opened fire|discharged|returned fire)"
+    # "an 'interaction' with a police officer, during which he was shot"
+    rf"|\b(?:interaction|confrontation|encounter|altercation|struggle|scuffle)[\"”’']?\s+with\s+"
+    rf"(?:an?|one|a single|a lone)\s+{_OFFICER}\b(?=[^.]*\b(?:shot|fired)\b)",
     re.I,
 )
 
