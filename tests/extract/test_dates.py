@@ -157,3 +157,32 @@ def test_find_dates_costs_well_under_a_millisecond(nlp):
     for _ in range(500):
         find_dates(sent, PUB)
     assert (time.perf_counter() - start) / 500 < 0.001
+
+
+def test_the_date_a_story_gives_the_shooting_itself(pipeline):
+    import datetime as dt
+
+    from forcewatch.records import Document, PartialDate
+
+    text = (
+        "Police shot a man to death at a Burlington gas station, and two officers were "
+        "wounded. The Sept. 22 shooting in Burlington is being reviewed by the SIU."
+    )
+    doc = Document(external_id="dated", text=text, published=dt.date(2018, 10, 3))
+    [mention] = pipeline.process(doc).mentions
+    assert mention.date is not None and mention.date.value == PartialDate(2018, 9, 22)
+
+
+def test_a_year_told_with_the_death_is_refined_by_the_month_told_later(pipeline):
+    import datetime as dt
+
+    from forcewatch.records import Document, PartialDate
+
+    text = (
+        "The family of Dale Tomkins, 32, who died after police restrained him, has fought "
+        "for five years over his death in 2014. On the day of the incident in July 2014, "
+        "his partner told officers he was unwell."
+    )
+    doc = Document(external_id="refined", text=text, published=dt.date(2019, 4, 9))
+    [mention] = pipeline.process(doc).mentions
+    assert mention.date is not None and mention.date.value == PartialDate(2014, 7)

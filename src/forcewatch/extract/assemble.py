@@ -207,11 +207,33 @@ def _date(scope: list[Span], ctx: DocContext, subject: Subject) -> Fact[PartialD
                 _ev(ctx.doc_id, refined[1]),
             )
         return Fact(hit.date, hit.confidence, _ev(ctx.doc_id, sent))
-    found = _first(scope, lambda s: dates_mod.find_dates(s, published), lambda h: h.kind == "event")
+    found = _dated_shooting(ctx, published) or _first(
+        scope, lambda s: dates_mod.find_dates(s, published), lambda h: h.kind == "event"
+    )
     if found is None:
         return None
     hit, sent = found
+    refined = _refine_date(hit.date, scope, published)  # "his death in 2014" ... "in July 2014"
+    if refined is not None:
+        hit, sent = refined[0], refined[1]
     return Fact(hit.date, hit.confidence * 0.9, _ev(ctx.doc_id, sent))
+
+
+_SHOOTING_NOUN_RE = re.compile(
+    r"^\s*(?:police\s+|fatal\s+|officer[- ]involved\s+)?(?:shooting|police shooting)\b", re.I
+)
+
+
+def _dated_shooting(ctx: DocContext, published) -> tuple[object, Span] | None:
+    """Return the date a story gives the shooting itself: "the Sept. 22 shooting", when it
+    gives one such date only."""
+    found = []
+    for sent in ctx.sents:
+        for hit in dates_mod.find_dates(sent, published):
+            after = ctx.doc.text[hit.end_char : hit.end_char + 40]
+            if _SHOOTING_NOUN_RE.match(after):
+                found.append((hit, sent))
+    return found[0] if len({h.date for h, _ in found}) == 1 else None
 
 
 def _refine_date(date: PartialDate, scope: list[Span], published) -> tuple[object, Span] | None:
