@@ -176,3 +176,13 @@ def test_me_in_a_quote_is_the_speaker_named_after_it(nlp):
     text = '"The police shot me in the back," said Tom Briggs, who was wounded on Friday.'
     [subject] = _subjects(nlp, text)
     assert subject.name == "Tom Briggs"
+
+
+def test_two_accused_shot_and_then_named_are_two_named_subjects(nlp):
+    text = (
+        "Two accused were shot in the leg by police personnel after they tried to escape "
+        "from custody near Nanpara, officials said. Arif Khan, 28, was injured in the leg. "
+        "Salim Qureshi, 32, was also injured."
+    )
+    names = sorted(s.name for s in _subjects(nlp, text) if s.name)
+    assert names == ["Arif Khan", "Salim Qureshi"]

@@ -390,6 +390,8 @@ def is_person(token: Token, *, lenient: bool = False) -> bool:
     if token.lower_ == "one" or token.like_num:
         of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         pobj = _child(of, "pobj") if of is not None else None
+        if any(c.lower_ in PERSON_NOUNS for c in token.children if c.dep_ in ("acl", "amod")):
+            return True  # "two accused were shot": the parser hangs the noun on the number
         if pobj is None and token.lower_ == "one" and token.dep_ == "nsubjpass":
             # "two suspects fled, but one was shot": "one" of the people just named
             return any(
