@@ -12,9 +12,9 @@ def _age(pipeline, text: str) -> int | None:
 
 def test_the_one_age_of_a_one_person_story_is_the_subjects(pipeline):
     text = (
-        "Officers were called to a domestic violence incident involving a 45-year-old man "
-        "at an address in Logan about 12.30pm. He was shot by police after he ran at them "
-        "with a knife, police said."
+        "Police went to a house in Logan about 12.30pm after neighbours heard a 45-year-old "
+        "man shouting at his brother. He was shot by police after he ran at them with a "
+        "knife, police said."
     )
     assert _age(pipeline, text) == 45
 
