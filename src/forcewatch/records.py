@@ -7,6 +7,7 @@ can be written to JSON as is. Character offsets in `Evidence` index into
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import re
@@ -110,6 +111,16 @@ class PartialDate:
     @classmethod
     def from_date(cls, d: dt.date) -> PartialDate:
         return cls(d.year, d.month, d.day)
+
+    def bounds(self) -> tuple[dt.date, dt.date]:
+        """Return the first and last day the date can mean ("2021-05": May 1 and 31)."""
+        if self.month is None:
+            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        if self.day is None:
+            last = calendar.monthrange(self.year, self.month)[1]
+            return dt.date(self.year, self.month, 1), dt.date(self.year, self.month, last)
+        day = dt.date(self.year, self.month, self.day)
+        return day, day
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,6 @@ docs/reference.md lists every weight.
 from __future__ import annotations
 
 import bisect
-import calendar
-import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -71,14 +69,8 @@ class Pair:
 
 def date_span(date: PartialDate) -> tuple[int, int]:
     """Return the ordinals of the first and last day of a partial date."""
-    if date.month is None:
-        return dt.date(date.year, 1, 1).toordinal(), dt.date(date.year, 12, 31).toordinal()
-    if date.day is None:
-        last = calendar.monthrange(date.year, date.month)[1]
-        start = dt.date(date.year, date.month, 1).toordinal()
-        return start, dt.date(date.year, date.month, last).toordinal()
-    day = dt.date(date.year, date.month, date.day).toordinal()
-    return day, day
+    first, last = date.bounds()
+    return first.toordinal(), last.toordinal()
 
 
 class DateIndex:

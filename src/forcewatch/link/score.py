@@ -12,7 +12,6 @@ a day apart and the same place or region.
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,21 +44,10 @@ class PairScore:
         return not self.cannot and self.score >= LINK_THRESHOLD
 
 
-def date_range(d: PartialDate) -> tuple[dt.date, dt.date]:
-    """Return the first and last day a partial date can mean."""
-    if d.month is None:
-        return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
-    if d.day is None:
-        last = dt.date(d.year + d.month // 12, d.month % 12 + 1, 1) - dt.timedelta(days=1)
-        return dt.date(d.year, d.month, 1), last
-    day = dt.date(d.year, d.month, d.day)
-    return day, day
-
-
 def date_gap(a: PartialDate, b: PartialDate) -> int:
     """Return the days between two partial dates' ranges (0 when they overlap)."""
-    a0, a1 = date_range(a)
-    b0, b1 = date_range(b)
+    a0, a1 = a.bounds()
+    b0, b1 = b.bounds()
     if a1 < b0:
         return (b0 - a1).days
     if b1 < a0:
