@@ -21,7 +21,7 @@ from forcewatch.detect import detect
 from forcewatch.errors import EvalError
 from forcewatch.eval.baselines import keywords
 from forcewatch.eval.gold import read_gold
-from forcewatch.eval.run import peak_rss_mib, per_second
+from forcewatch.eval.run import DocRates, peak_rss_mib
 from forcewatch.extract.nlp import load_model
 from forcewatch.pipeline import Pipeline
 from forcewatch.records import Document
@@ -54,7 +54,7 @@ class BenchCorpora:
 
 
 @dataclass(frozen=True)
-class StageSpeed:
+class StageSpeed(DocRates):
     """One timed stage: documents, characters, process CPU and wall seconds."""
 
     name: str
@@ -63,15 +63,6 @@ class StageSpeed:
     chars: int
     cpu_seconds: float
     wall_seconds: float
-
-    @property
-    def docs_per_cpu_second(self) -> float | None:
-        """Documents per second per core (process CPU time)."""
-        return per_second(self.docs, self.cpu_seconds)
-
-    @property
-    def docs_per_wall_second(self) -> float | None:
-        return per_second(self.docs, self.wall_seconds)
 
 
 @dataclass(frozen=True)

@@ -24,14 +24,13 @@ def per_second(count: int, seconds: float) -> float | None:
     return count / seconds if seconds > 0 else None
 
 
-@dataclass(frozen=True)
-class SpeedScores:
-    """Time and memory of one run over a corpus, in one process."""
+class DocRates:
+    """Documents per second of a timed run; mixed into records with `docs`,
+    `cpu_seconds` and `wall_seconds` (the eval run here, the stages of `forcewatch bench`)."""
 
     docs: int
-    wall_seconds: float
     cpu_seconds: float
-    peak_rss_mib: float
+    wall_seconds: float
 
     @property
     def docs_per_cpu_second(self) -> float | None:
@@ -40,8 +39,18 @@ class SpeedScores:
 
     @property
     def docs_per_wall_second(self) -> float | None:
-        """Documents per wall-clock second with the one core this run used."""
+        """Documents per wall-clock second with the one core the run used."""
         return per_second(self.docs, self.wall_seconds)
+
+
+@dataclass(frozen=True)
+class SpeedScores(DocRates):
+    """Time and memory of one run over a corpus, in one process."""
+
+    docs: int
+    wall_seconds: float
+    cpu_seconds: float
+    peak_rss_mib: float
 
 
 @dataclass(frozen=True)

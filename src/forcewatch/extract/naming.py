@@ -31,11 +31,12 @@ from forcewatch.extract.people import (
     sex_of,
 )
 
-_APPOSED_NAME_RE = re.compile(
-    r"\b(?:the|a)\s+(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|driver|victim|"
-    r"deceased)\s*(?:[-–—,]|\()\s*$",
-    re.I,
+#: "the man - ", "a driver, ", "the victim (": a description a name is apposed to
+_DESCRIBED_AS = (
+    r"\b(?:[Tt]he|[Aa])\s+(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|driver|"
+    r"victim|deceased)\s*(?:[-–—,]|\()\s*"
 )
+_APPOSED_NAME_RE = re.compile(_DESCRIBED_AS + "$", re.I)
 
 
 _IDENTIFY_RE = re.compile(
@@ -323,10 +324,7 @@ def name_unnamed(
     unnamed[0].heads.extend(r.token for r in chosen)
 
 
-_DESCRIBED_NAME_RE = re.compile(
-    r"\b(?:[Tt]he|[Aa])\s+(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|driver|victim|"
-    r"deceased)\s*(?:[-–—,]|\()\s*(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})"
-)
+_DESCRIBED_NAME_RE = re.compile(_DESCRIBED_AS + r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})")
 
 
 def _name_described(doc: Doc, unnamed: list[Subject], subjects: list[Subject]) -> None:

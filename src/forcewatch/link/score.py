@@ -117,12 +117,12 @@ def strong_circumstances(a: LinkMention, b: LinkMention) -> bool:
     if a.date is None or b.date is None:
         return False
     days = a.date.day is not None and b.date.day is not None
+    same_age = a.age is not None and b.age is not None and abs(a.age - b.age) <= 1
     if days and date_gap(a.date, b.date) > 1:
         return False
     if not days:
         if a.date.month is None or b.date.month is None or date_gap(a.date, b.date) > 0:
             return False
-        same_age = a.age is not None and b.age is not None and abs(a.age - b.age) <= 1
         same_kind = bool(a.sex and a.sex == b.sex and a.weapon and a.weapon == b.weapon)
         if not (same_age or same_kind):
             return False
@@ -132,7 +132,6 @@ def strong_circumstances(a: LinkMention, b: LinkMention) -> bool:
         return bool(_same(a.region, b.region))
     # a suburb and its city ("Hornby", "Christchurch") on the same day, the same age: one
     # person; without an age, two towns of one state on one day stay apart
-    same_age = a.age is not None and b.age is not None and abs(a.age - b.age) <= 1
     return days and same_age and _one_region(a, b)
 
 
