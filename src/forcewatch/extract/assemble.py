@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import cached_property
 from typing import TypeVar
 
 from spacy.tokens import Doc, Span
@@ -93,6 +94,16 @@ class DocContext:
             )
             for h in inv_mod.merge_investigations(inv_hits)
         )
+
+    @cached_property
+    def address_locality(self) -> Fact[str] | None:
+        """The locality of the first street address or premises the story gives."""
+        return _address_locality(self)
+
+    @cached_property
+    def dated_shooting(self) -> tuple[object, Span] | None:
+        """The date the story gives the shooting itself ("the Sept. 22 shooting")."""
+        return _dated_shooting(self, self.document.published)
 
     def shared_sentences(self, subject: Subject) -> frozenset[int]:
         """Return starts of this subject's event sentences that tell another subject's too."""
@@ -207,7 +218,7 @@ def _date(scope: list[Span], ctx: DocContext, subject: Subject) -> Fact[PartialD
                 _ev(ctx.doc_id, refined[1]),
             )
         return Fact(hit.date, hit.confidence, _ev(ctx.doc_id, sent))
-    found = _dated_shooting(ctx, published) or _first(
+    found = ctx.dated_shooting or _first(
         scope, lambda s: dates_mod.find_dates(s, published), lambda h: h.kind == "event"
     )
     if found is None:
@@ -426,7 +437,7 @@ _NOT_LOCALITIES = frozenset(("The", "About", "Around", "Shortly", "Just", "Polic
 
 def _more_specific(place: Fact[str], ctx: DocContext) -> Fact[str]:
     """Return the suburb or village the story names within the place, if it names one."""
-    address = _address_locality(ctx)
+    address = ctx.address_locality
     if address is not None:
         return address
     for sent in ctx.sents:
