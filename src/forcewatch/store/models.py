@@ -179,6 +179,7 @@ class MentionRow(SubjectColumns, Base):
         ForeignKey("incidents.id", ondelete="SET NULL"), index=True
     )
     position: Mapped[int] = mapped_column(Integer)  # order within the document, from 0
+    locality: Mapped[str | None] = mapped_column(Text)  # the town the place lies in, if told
 
     document: Mapped[DocumentRow] = relationship(back_populates="mentions")
     incident: Mapped[IncidentRow | None] = relationship(back_populates="mentions")
