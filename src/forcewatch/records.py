@@ -173,6 +173,9 @@ class Mention:
     subject_weapon: Fact[Weapon] | None = None
     officers_fired: Fact[int] | None = None
     investigations: tuple[Investigation, ...] = ()
+    #: the town or city `place` lies in, when the text says so ("the Toowoomba suburb of
+    #: Harristown"); linking reads it, it is not a gold field
+    locality: Fact[str] | None = None
 
     #: names of the optional single-valued fact attributes, in gold-format order
     FIELDS = (

@@ -14,10 +14,10 @@ from forcewatch.extract import dates as dates_mod
 from forcewatch.extract import geo as geo_mod
 from forcewatch.extract import investigations as inv_mod
 from forcewatch.extract import weapon as weapon_mod
-from forcewatch.extract.docindex import index
-from forcewatch.extract.geo import region_of
+from forcewatch.extract.docindex import evidence_of, index, ordered
 from forcewatch.extract.outcome import find_force, find_officers_fired, find_outcome
 from forcewatch.extract.person import find_age, find_lone_age, find_sex, find_withheld
+from forcewatch.extract.place import address_locality, find_where, named_thing
 from forcewatch.extract.subjects import Subject
 from forcewatch.records import (
     DatePrecision,
@@ -32,10 +32,8 @@ from forcewatch.records import (
 H = TypeVar("H")
 _LEDE_SENTENCES = 4
 _AGENCY_MIN = 0.5
-
-
-def _ev(doc_id: str, sent: Span) -> Evidence:
-    return Evidence(doc_id, sent.start_char, sent.end_char)
+_ev = evidence_of
+_ordered = ordered
 
 
 def _first(
@@ -46,18 +44,6 @@ def _first(
             if keep(hit):
                 return hit, sent
     return None
-
-
-def _ordered(*groups: Iterable[Span]) -> list[Span]:
-    """Return the sentences of the groups in group order, each once."""
-    seen: set[int] = set()
-    out: list[Span] = []
-    for group in groups:
-        for s in group:
-            if s.start not in seen:
-                seen.add(s.start)
-                out.append(s)
-    return out
 
 
 class DocContext:
@@ -77,7 +63,7 @@ class DocContext:
             h.region
             for s in self.sents
             for h in self.places(s)
-            if h.kind == "region" and h.region and not _named_thing(h, s)
+            if h.kind == "region" and h.region and not named_thing(h, s)
         }
         self.country_guess = geo_mod.infer_country(
             doc.text, doc_hits, document.source, document.url
@@ -98,7 +84,7 @@ class DocContext:
     @cached_property
     def address_locality(self) -> Fact[str] | None:
         """The locality of the first street address or premises the story gives."""
-        return _address_locality(self)
+        return address_locality(self)
 
     @cached_property
     def dated_shooting(self) -> tuple[object, Span] | None:
@@ -149,7 +135,8 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
     withheld = None if name else ctx.withheld
 
     date = _date(scope, ctx, subject)
-    place, region, country = _geo(scope, ctx)
+    where = find_where(scope, ctx)
+    place, region, country = where.place, where.region, where.country
     agency = _agency(scope, ctx, country, region)
     weapon = _weapon(subj_sents, ctx)
     sex = find_sex(subject, subj_sents, doc_id)
@@ -170,6 +157,7 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
         subject_weapon=weapon,
         officers_fired=find_officers_fired(subject, _ordered(event_sents, subj_sents), doc_id),
         investigations=ctx.investigations,
+        locality=where.locality,
     )
 
 
@@ -266,200 +254,6 @@ def _refine_date(date: PartialDate, scope: list[Span], published) -> tuple[objec
 
 _BY_THE_VERB = 80  # characters between a force verb and a date told with it
 _PRECISION_RANK = {DatePrecision.YEAR: 0, DatePrecision.MONTH: 1, DatePrecision.DAY: 2}
-_MIN_PLACE_CONF = 0.4
-_SUBURB_RE = re.compile(
-    r"\b(?:suburb|neighbou?rhood|township|village|hamlet|community|locality|settlement|"
-    r"town) of ([A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3})"
-)
-
-
-def _geo(
-    scope: list[Span], ctx: DocContext
-) -> tuple[Fact[str] | None, Fact[str] | None, Fact[str] | None]:
-    place = region = None
-    candidates: list[tuple[object, Span]] = []
-    for sent in scope:
-        hits = sorted(ctx.places(sent), key=lambda h: h.start_char)
-        for h in hits:
-            if (
-                h.kind == "place"
-                and h.confidence >= _MIN_PLACE_CONF
-                and not _institution(h, sent)
-                and not _residence(h, sent)
-            ):
-                candidates.append((h, sent))
-            if region is None and h.kind == "region" and h.region and not _named_thing(h, sent):
-                region = Fact(h.region, h.confidence, _ev(ctx.doc_id, sent))
-    if candidates:
-        # a suburb or village the gazetteer does not know is more specific than a city it does
-        local = [
-            c for c in candidates[:6] if c[0].confidence >= 0.6 and region_of(c[0].name) is None
-        ]
-        h, sent = local[0] if local else _first_firm(candidates)
-        h = _inner_place(h, sent, [c[0] for c in candidates if c[1].start == sent.start])
-        place = Fact(h.name, h.confidence, _ev(ctx.doc_id, sent))
-        if h.region and (region is None or h.region_in_text or h.region in ctx.regions_named):
-            # the place's own region (gazetteer), unless the story names another one first
-            region = Fact(h.region, h.confidence * 0.9, _ev(ctx.doc_id, sent))
-    if place is not None:
-        place = _more_specific(place, ctx)
-    guess = ctx.country_guess
-    country = None
-    if guess is not None:
-        code, conf = guess
-        sent = _country_sentence(code, scope, ctx)
-        # None: the outlet or web address tells the country, no sentence does
-        country = Fact(code, conf, _ev(ctx.doc_id, sent) if sent is not None else None)
-    return place, region, country
-
-
-def _first_firm(candidates: list[tuple[object, Span]]) -> tuple[object, Span]:
-    """Return the first place named firmly, passing over a dateline ("VANCOUVER —", where
-    the story was filed) and weak guesses; else the first place."""
-    for h, sent in candidates[:6]:
-        if h.confidence >= 0.6 and not h.name.isupper():
-            return h, sent
-    return candidates[0]
-
-
-_RESIDENCE_RE = re.compile(r"\b[A-Z][\w'’-]+,\s+\d{1,3},\s+of\s+$")
-
-
-def _residence(hit: object, sent: Span) -> bool:
-    """Return True for where someone lives, not where it happened: "Sam Rowe, 33, of X"."""
-    return bool(_RESIDENCE_RE.search(sent.doc.text[max(0, hit.start_char - 60) : hit.start_char]))
-
-
-_INSTITUTION_RE = re.compile(
-    r"^(?:['’]s)?\s*(?:[A-Z][\w'’.-]+\s+){0,4}(?:Hospital|Court|Courthouse|University|Prison|"
-    r"Airport|Station|Centre|Center|Infirmary|Clinic|Magistrates|County\b(?! of))"
-)
-
-
-def _institution(hit: object, sent: Span) -> bool:
-    """Return True for a city named as part of an institution or a county: "Brisbane's
-    Princess Alexandra Hospital", "Reading Magistrates' Court", "Montgomery County"."""
-    after = sent.doc.text[hit.end_char : hit.end_char + 60]
-    return bool(_INSTITUTION_RE.match(after))
-
-
-_NAMED_THING_RE = re.compile(
-    r"^[’']?s?\s*(?:Avenue|Ave|Street|St|Road|Rd|Drive|Boulevard|Blvd|Highway|Hwy|Lane|Way|"
-    r"Police|Constabulary|Coroner|Court|Prison|Hospital|University|Department|Sheriff)\b"
-)
-
-
-def _named_thing(hit: object, sent: Span) -> bool:
-    """Return True for a region name that is part of a street or body: "Kentucky Avenue",
-    "Thames Valley Police", "West Sussex Coroner's Court"."""
-    return bool(_NAMED_THING_RE.match(sent.doc.text[hit.end_char : hit.end_char + 20]))
-
-
-_WITHIN_RE = re.compile(
-    r"^,?\s*(?:(?:about|around|roughly|some|approximately|nearly|almost)\s+)?"
-    r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+)?"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
-    r"north-west|south-east|south-west|outside|near|just outside)\s+(?:of\s+)?|"
-    r"(?:a|the)\s+(?:suburb|town|village|area|part)\s+(?:of|in)\s+|(?:in|of)\s+(?:outer|inner|"
-    r"central|north|south|east|west|northern|southern|eastern|western)\s+)"
-)
-
-
-def _inner_place(hit, sent: Span, same: list) -> object:
-    """Return the place inside another in one sentence: "Russell Island, east of Brisbane",
-    "Nihal Vihar of outer Delhi", "Delhi's Rohini"."""
-    text = sent.doc.text
-    for a in same:
-        for b in same:
-            if a is b or a.kind != "place" or b.kind != "place":
-                continue
-            between = text[a.end_char : b.start_char]
-            if b.start_char > a.end_char and _WITHIN_RE.match(between) and len(between) < 40:
-                if hit is b:
-                    return a  # "A, east of B": A is the more specific
-            if b.start_char > a.end_char and re.fullmatch(r"[’']s\s+", between) and hit is a:
-                return b  # "B's A"
-    return hit
-
-
-def _country_sentence(code: str, scope: list[Span], ctx: DocContext) -> Span | None:
-    """Return the first sentence that names a place, region, force or cue of the country."""
-    cue = geo_mod.gazetteer().cues.get(code)
-    for sent in _ordered(scope, ctx.sents):
-        if any(h.country == code for h in ctx.places(sent)):
-            return sent
-        if cue is not None and cue[0].search(sent.text):
-            return sent
-    return None
-
-
-#: "on Keith Street in Caboolture South", "in Summers Street, Rodbourne": the locality
-#: an address names is where it happened, as specific as a story gets
-_ADDRESS_RE = re.compile(
-    r"\b[A-Z][\w'’-]+\s+(?:Street|St|Road|Rd|Drive|Dr|Avenue|Ave|Lane|Crescent|Cres|Place|"
-    r"Terrace|Tce|Parade|Highway|Hwy|Close|Boulevard|Blvd|Grove|Esplanade|Square)\.?"
-    r"(?:,\s*|\s+(?:at|in)\s+)"
-    r"([A-Z][a-z'’-]+(?:\s+(?!Police|Station|Hospital|Court|Shopping|Mall)[A-Z][a-z'’-]+){0,2})"
-)
-
-
-#: "officers were called to a home in Kirwan": the premises police went to
-_PREMISES_RE = re.compile(
-    r"\b(?:a|an|the|his|her|their)\s+(?:home|house|flat|apartment|unit|property|residence|"
-    r"address|motel|hotel|farm|business|shop|store|supermarket|bar|pub|car park|parking lot|"
-    r"petrol station|gas station|service station)\s+(?:in|at)\s+"
-    r"([A-Z][a-z'’-]+(?:\s+(?!Police|Station|Hospital|Court|Shopping|Mall)[A-Z][a-z'’-]+){0,2})"
-)
-
-
-def _address_locality(ctx: DocContext) -> Fact[str] | None:
-    """Return the suburb or town of the first street address the story gives, else of the
-    first premises police went to."""
-    for pattern in (_ADDRESS_RE, _PREMISES_RE):
-        for sent in ctx.sents[:_PLACE_LOOKAHEAD]:
-            for m in pattern.finditer(sent.text):
-                name = m.group(1)
-                after = sent.text[m.end() : m.end() + 3]
-                if re.match(r"\s+(?:[A-Z0-9]\b|\d)", after):
-                    continue  # "a house in Block L", "Unit 4"
-                if name.split()[-1] in _STREET_WORDS:
-                    continue  # "a house in Queen Street": the address, not the locality
-                if geo_mod.normalise_region(name) is None and name not in _NOT_LOCALITIES:
-                    return Fact(name, 0.7, _ev(ctx.doc_id, sent))
-    return None
-
-
-_STREET_WORDS = frozenset(
-    "Street St Road Rd Drive Dr Avenue Ave Lane Crescent Place Terrace Parade Highway Way".split()
-)
-_NOT_LOCALITIES = frozenset(("The", "About", "Around", "Shortly", "Just", "Police", "Officers"))
-
-
-def _more_specific(place: Fact[str], ctx: DocContext) -> Fact[str]:
-    """Return the suburb or village the story names within the place, if it names one."""
-    address = ctx.address_locality
-    if address is not None:
-        return address
-    for sent in ctx.sents:
-        for m in _SUBURB_RE.finditer(sent.text):
-            name = m.group(1)
-            if name != place.value and (place.value in sent.text or len(ctx.sents) < 40):
-                hits = [h for h in ctx.places(sent) if h.name == name]
-                if hits or place.value in sent.text:
-                    return Fact(name, min(place.confidence, 0.8), _ev(ctx.doc_id, sent))
-    for sent in ctx.sents[:_PLACE_LOOKAHEAD]:  # "Russell Island, east of Brisbane"
-        hits = [h for h in ctx.places(sent) if h.kind == "place"]
-        outer = next((h for h in hits if h.name == place.value), None)
-        if outer is not None:
-            inner = _inner_place(outer, sent, hits)
-            if inner is not outer:
-                return Fact(
-                    inner.name, min(place.confidence, inner.confidence), _ev(ctx.doc_id, sent)
-                )
-    return place
-
-
-_PLACE_LOOKAHEAD = 12  # sentences: where a story says where it happened
 
 
 def _agency(

@@ -7,9 +7,12 @@ quadratic on long documents; these indexes make each lookup constant time.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
+
+from forcewatch.records import Evidence
 
 _KEY = "forcewatch_index"
 
@@ -60,4 +63,21 @@ def sentence_ents(sent: Span) -> list[Span]:
         ent = ix.ent_at.get(i)
         if ent is not None and ent.start == i and ent.end <= sent.end:
             out.append(ent)
+    return out
+
+
+def evidence_of(doc_id: str, sent: Span) -> Evidence:
+    """Return the evidence span of a whole sentence."""
+    return Evidence(doc_id, sent.start_char, sent.end_char)
+
+
+def ordered(*groups: Iterable[Span]) -> list[Span]:
+    """Return the sentences of the groups in group order, each once."""
+    seen: set[int] = set()
+    out: list[Span] = []
+    for group in groups:
+        for s in group:
+            if s.start not in seen:
+                seen.add(s.start)
+                out.append(s)
     return out

@@ -371,7 +371,7 @@ def _unlisted(
             PlaceHit(name, None, None, offset + start, offset + start + len(name), conf, "place")
         )
         spans.append((s, e))
-    for strong, pattern in enumerate(W.UNLISTED):
+    for strong, pattern in enumerate((W.PLACED, *W.UNLISTED), start=-1):
         for m in pattern.finditer(text):
             s, e = m.span("a")
             name = m.group("a")
@@ -387,7 +387,8 @@ def _unlisted(
                 continue  # "Fortunately police ..." : a capitalised word, not a name
             # the small model often calls a town ORG; "X police" / "an X home" outweigh that
             allowed = ("ORG",) if strong else ()
-            if any(s < ee and ss < e and lab not in allowed for ss, ee, lab in ents):
+            placed = strong < 0  # "at Creswick, north of Ballarat": any label
+            if not placed and any(s < ee and ss < e and lab not in allowed for ss, ee, lab in ents):
                 continue
             out.append(PlaceHit(name, None, None, offset + s, offset + e, 0.3, "place"))
             spans.append((s, e))

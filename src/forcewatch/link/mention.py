@@ -43,6 +43,7 @@ class LinkMention:
     force: str = "other"
     date: PartialDate | None = None
     place: str | None = None
+    locality: str | None = None  # the town `place` lies in, when the story says so
     region: str | None = None
     country: str | None = None
     agency: str | None = None

@@ -84,14 +84,44 @@ def _gazetteer_region(place: str | None, country: str | None) -> str | None:
     return found[0] if found else None
 
 
+def _within(a: LinkMention, b: LinkMention) -> bool:
+    """Return True when one mention's place is the town the other's place lies in."""
+    return bool(_same(a.place, b.locality) or _same(a.locality, b.place))
+
+
+def _same_place(a: LinkMention, b: LinkMention) -> bool | None:
+    """Return whether two places are one (or one lies in the other); None when one is missing."""
+    place = _same(a.place, b.place)
+    return True if place is False and _within(a, b) else place
+
+
+def _outside(a: LinkMention, b: LinkMention) -> bool:
+    """Return True when `a`'s place lies in a town that `b`'s place is known not to be in:
+    `b` names another town the gazetteer knows, or puts its own place in another town."""
+    if not a.locality or not b.place or _same(a.locality, b.place):
+        return False
+    if b.locality:
+        return _same(a.locality, b.locality) is False
+    return _gazetteer_region(b.place, b.country) is not None
+
+
+def _other_towns(a: LinkMention, b: LinkMention) -> bool:
+    return _outside(a, b) or _outside(b, a)
+
+
 def _place_score(a: LinkMention, b: LinkMention) -> tuple[float, str | None]:
     place = _same(a.place, b.place)
     region = _same(a.region, b.region)
     if place:
         return 0.2, f"same place {a.place}"
+    if place is False and _within(a, b):
+        inner, outer = (a, b) if _same(a.locality, b.place) else (b, a)
+        return 0.15, f"place {inner.place} lies in {outer.place}"
     if place is False:
         if _same(a.place, b.region) or _same(a.region, b.place):
             return 0.05, f"place {a.place} and {b.place} in one region"
+        if _other_towns(a, b):
+            return -0.25, f"places {a.place} and {b.place} in different towns"
         if _one_region(a, b):
             # a suburb and its city, two names of one area: a story's choice, not a conflict
             return -0.05, f"places {a.place} and {b.place} in one region"
@@ -126,13 +156,14 @@ def strong_circumstances(a: LinkMention, b: LinkMention) -> bool:
         same_kind = bool(a.sex and a.sex == b.sex and a.weapon and a.weapon == b.weapon)
         if not (same_age or same_kind):
             return False
-    if _same(a.place, b.place):
+    same_place = _same_place(a, b)
+    if same_place:
         return True
-    if _same(a.place, b.place) is None:
+    if same_place is None:
         return bool(_same(a.region, b.region))
     # a suburb and its city ("Hornby", "Christchurch") on the same day, the same age: one
     # person; without an age, two towns of one state on one day stay apart
-    return days and same_age and _one_region(a, b)
+    return days and same_age and _one_region(a, b) and not _other_towns(a, b)
 
 
 def _regions(m: LinkMention) -> set[str]:
@@ -228,7 +259,7 @@ def same_event(a: LinkMention, b: LinkMention) -> bool:
         return False
     if a.doc == b.doc:
         far = a.date is not None and b.date is not None and date_gap(a.date, b.date) > 1
-        return not far and _same(a.place, b.place) is not False
+        return not far and _same_place(a, b) is not False
     if a.date is None or b.date is None or a.date.day is None or b.date.day is None:
         return False
-    return date_gap(a.date, b.date) <= 1 and bool(_same(a.place, b.place))
+    return date_gap(a.date, b.date) <= 1 and bool(_same_place(a, b))

@@ -61,6 +61,7 @@ def link_mention(row: MentionRow, doc: DocumentRow) -> LinkMention:
         force=row.force,
         date=_partial(row.date),
         place=row.place,
+        locality=row.locality,
         region=row.region,
         country=row.country,
         agency=row.agency,

@@ -87,6 +87,7 @@ def mention_row(
         document_id=document_id,
         incident_id=incident_id,
         position=position,
+        locality=mention.locality.value if mention.locality is not None else None,
         **subject_values(mention),
     )
     for name, fact in mention.facts().items():
