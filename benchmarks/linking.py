@@ -10,7 +10,9 @@ Pipeline mentions are mapped to gold incidents per document with
 `eval.match.match_incidents`; unmatched ones are counted, not scored. The same
 is done with the gold mentions themselves (perfect extraction) to separate
 linking errors from extraction errors. Documents stored as near-duplicates of
-another are checked to carry the same incident keys as their original.
+another are checked to carry the same incident keys as their original. Every
+document is analysed, as `forcewatch ingest` analyses a copy whose hash is the
+smaller (it becomes the stored text), so both orders should group identically.
 
 (b) Speed: times `link.cluster.cluster` (the in-memory linker) on synthetic
 mentions with realistic name, date and place distributions, and reports the

@@ -88,6 +88,7 @@ def ingest_paths(
                 on_error(str(exc))
                 continue
             if not outcome.new:
+                touched.update(outcome.incident_ids)  # a copy analysed in the stored text's place
                 summary.duplicates += 1
                 summary.near_duplicates += outcome.near_duplicate_of is not None
                 continue

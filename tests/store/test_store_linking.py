@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select
@@ -12,7 +13,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from forcewatch.errors import CurationError
 from forcewatch.records import DocResult, Document, Fact, Outcome, PartialDate
 from forcewatch.store.curate import merge_incidents, split_source
-from forcewatch.store.models import DocumentSourceRow, LinkConstraintRow, MentionRow
+from forcewatch.store.db import make_engine, session_factory, upgrade
+from forcewatch.store.models import (
+    DocumentRow,
+    DocumentSourceRow,
+    IncidentRow,
+    LinkConstraintRow,
+    MentionRow,
+)
 from forcewatch.store.repo import export_incidents, get_incident, list_incidents, store_result
 from forcewatch.store.views import StoreOutcome
 
@@ -40,14 +48,16 @@ STORIES: dict[str, tuple[dt.date, list[dict]]] = {
 }
 
 
-def story(build, ext: str) -> DocResult:
+def story(build, ext: str, doc: Document | None = None) -> DocResult:
+    """Return the result of the invented story `ext` (told in `doc` when given)."""
     published, specs = STORIES[ext]
-    doc = build.document(
-        ext,
-        sentences=build.unique_sentences(ext),
-        published=published,
-        url=f"https://n.example/{ext}",
-    )
+    if doc is None:
+        doc = build.document(
+            ext,
+            sentences=build.unique_sentences(ext),
+            published=published,
+            url=f"https://n.example/{ext}",
+        )
     mentions = []
     for spec in specs:
         date = spec.get("date", PartialDate(2021, 3, 6))
@@ -95,8 +105,6 @@ def test_stories_about_one_person_make_one_incident(sessions, build) -> None:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_grouping_is_the_same_in_any_order(tmp_path, build, seed) -> None:
-    from forcewatch.store.db import make_engine, session_factory, upgrade
-
     orders = list(itertools.permutations(STORIES))
     order = orders[(seed * 211) % len(orders)]
     engine = make_engine(f"sqlite:///{tmp_path / 'order.db'}")
@@ -146,8 +154,6 @@ def test_two_people_in_one_event_share_an_event_id(sessions, session, build) -> 
 
 
 def test_links_across_separate_runs(tmp_path, build) -> None:
-    from forcewatch.store.db import make_engine, session_factory, upgrade
-
     url = f"sqlite:///{tmp_path / 'runs.db'}"
     for ext in ("named", "breaking"):
         engine = make_engine(url)
@@ -159,34 +165,91 @@ def test_links_across_separate_runs(tmp_path, build) -> None:
     engine.dispose()
 
 
-def _copy(doc: Document, ext: str, url: str) -> Document:
-    text = doc.text.replace("Saturday night", "Saturday evening") + "\nReporting by wire staff."
-    return Document(ext, text, title="Another headline", url=url, source="Wire", origin=ext)
+def _copy(doc: Document, ext: str, url: str, smaller: bool | None = None) -> Document:
+    """Return a near-copy of `doc`; `smaller` asks for a content hash below (True) or
+    above (False) the original's, so a test knows which text is analysed."""
+    for n in range(200):
+        text = doc.text.replace("Desk log", "Wire desk log")
+        text += f"\nReporting by wire staff, desk {n}."
+        copy = Document(ext, text, title="Another headline", url=url, source="Wire", origin=ext)
+        if smaller is None or (copy.doc_id < doc.doc_id) == smaller:
+            return copy
+    raise AssertionError("no copy with the hash order asked for")
 
 
 def test_near_duplicate_is_stored_once_with_both_urls(sessions, session, build) -> None:
     original = story(build, "named")
     first = store_result(sessions, original)
     copy = _copy(original.document, "wire-1", "https://wire.example/1")
-    second = store_result(sessions, DocResult(copy, original.detection))
+    second = store_result(sessions, story(build, "named", copy))
     assert (second.new, second.document_id, second.near_duplicate_of) == (
         False,
         first.document_id,
         first.document_id,
     )
     assert second.incident_ids == first.incident_ids
-    again = store_result(sessions, DocResult(copy, original.detection))  # exact re-ingest
+    again = store_result(sessions, story(build, "named", copy))  # exact re-ingest
     assert (again.new, again.near_duplicate_of) == (False, None)
-    rows = session.scalars(select(DocumentSourceRow).order_by(DocumentSourceRow.id)).all()
+    rows = session.scalars(select(DocumentSourceRow).order_by(DocumentSourceRow.url)).all()
     assert [(r.document_id, r.url) for r in rows] == [
         (first.document_id, "https://n.example/named"),
         (first.document_id, "https://wire.example/1"),
     ]
     detail = get_incident(session, first.incident_ids[0])
     assert detail is not None
-    assert [c.url for c in detail.sources[0].copies] == ["https://wire.example/1"]
+    (source,) = detail.sources
+    assert {source.url, *(c.url for c in source.copies)} == {r.url for r in rows}
     (export,) = export_incidents(session)
-    assert export.source_urls == "https://n.example/named https://wire.example/1"
+    assert sorted(export.source_urls.split()) == [r.url for r in rows]
+
+
+@pytest.mark.parametrize("smaller", [True, False], ids=["copy-analysed", "original-analysed"])
+def test_near_duplicates_give_the_same_record_in_either_order(tmp_path, build, smaller) -> None:
+    """The analysed text of a near-duplicate pair is the one with the smaller hash, so the
+    store ends the same whichever arrives first, even when the two texts tell it apart."""
+    original = story(build, "named")
+    copy = _copy(original.document, "wire-1", "https://wire.example/1", smaller)
+    copied = story(build, "named", copy)
+    copied = DocResult(
+        copy,
+        copied.detection,
+        tuple(
+            replace(m, subject_age=Fact(42, 0.8, m.subject_age.evidence)) for m in copied.mentions
+        ),
+    )
+    ends = []
+    for i, order in enumerate(([original, copied], [copied, original])):
+        engine = make_engine(f"sqlite:///{tmp_path / f'order{i}.db'}")
+        upgrade(engine)
+        sessions = session_factory(engine)
+        for result in order:
+            store_result(sessions, result)
+        with sessions() as s:
+            docs = [(d.content_hash, d.url) for d in s.scalars(select(DocumentRow))]
+            ages = [(m.position, m.subject_age) for m in s.scalars(select(MentionRow))]
+            incidents = [(i.subject_name, i.subject_age) for i in s.scalars(select(IncidentRow))]
+            sources = sorted(r.url for r in s.scalars(select(DocumentSourceRow)))
+        engine.dispose()
+        ends.append((docs, ages, incidents, sources))
+    assert ends[0] == ends[1]
+    analysed = copy if smaller else original.document
+    assert ends[0][0] == [(analysed.doc_id, analysed.url)]
+    assert ends[0][1] == [(0, 42 if smaller else 41)]
+
+
+def test_promoted_copy_keeps_curator_merge(sessions, session, build) -> None:
+    original = story(build, "named")
+    dale = _ids(store_result(sessions, original))
+    old = _ids(store_result(sessions, story(build, "otherdale")))
+    with sessions.begin() as s:
+        merged = merge_incidents(s, dale, old, by="curator")
+    copy = _copy(original.document, "wire-1", "https://wire.example/1", smaller=True)
+    outcome = store_result(sessions, story(build, "named", copy))
+    assert outcome.near_duplicate_of is not None
+    assert set(outcome.incident_ids) == {merged}
+    stored = session.get(DocumentRow, outcome.document_id)
+    assert stored is not None and stored.content_hash == copy.doc_id
+    assert groups(sessions) == {frozenset({"wire-1:0", "otherdale:0"})}
 
 
 def _ids(outcome: StoreOutcome) -> int:

@@ -42,6 +42,7 @@ from .models import (
 )
 from .neardup import band_rows, find_near_duplicate, source_document_id, source_row
 from .reference_repo import matches_for_incident
+from .representative import can_promote, promote, should_analyse
 from .rows import check_evidence, document_row, mention_row
 from .views import (
     ChangeView,
@@ -66,12 +67,21 @@ def has_document(session: Session, content_hash: str) -> bool:
 
 
 def near_duplicate_of(session: Session, doc: Document) -> int | None:
-    """Return the stored document `doc` nearly duplicates, else None (exact copies too)."""
+    """Return the stored document `doc` nearly duplicates, else None (exact copies too).
+
+    None also when `doc` would take the stored text's place as the one analysed
+    (`store/representative.py`): then it must go through the pipeline.
+    """
     found = _document_id(session, doc.doc_id)
     if found is not None:
         return found
     near = find_near_duplicate(session, doc.text)
-    return None if near is None else near.document_id
+    if near is None:
+        return None
+    stored = session.get(DocumentRow, near.document_id)
+    if stored is not None and should_analyse(doc, stored.content_hash):
+        return None
+    return near.document_id
 
 
 def live_incident_ids(session: Session, ids: set[int]) -> set[int]:
@@ -106,6 +116,17 @@ def _write(session: Session, result: DocResult) -> StoreOutcome:
         return StoreOutcome(False, existing, _incident_ids(session, existing))
     now = dt.datetime.now(dt.UTC)
     near = find_near_duplicate(session, doc.text)
+    stored = session.get(DocumentRow, near.document_id) if near is not None else None
+    if near is not None and stored is not None and can_promote(result, stored):
+        log.info(
+            "%s: near-duplicate of document %d (Jaccard %.2f) with the smaller hash: "
+            "analysed in its place",
+            doc.external_id,
+            near.document_id,
+            near.similarity,
+        )
+        ids = promote(session, stored, result, near.similarity, now)
+        return StoreOutcome(False, near.document_id, ids, near_duplicate_of=near.document_id)
     if near is not None:
         session.add(source_row(doc, near.document_id, near.similarity, now))
         session.flush()
