@@ -20,6 +20,9 @@ from forcewatch.store.models import (
     IncidentRow,
     LinkConstraintRow,
     MentionRow,
+    ReferenceListRow,
+    ReferenceMatchRow,
+    ReferenceRecordRow,
 )
 from forcewatch.store.repo import export_incidents, get_incident, list_incidents, store_result
 from forcewatch.store.views import StoreOutcome
@@ -311,3 +314,43 @@ def test_conflicting_curator_actions_say_what_to_do(sessions, session, build) ->
         merge_incidents(session, incident, 999, by="ana")
     with pytest.raises(CurationError, match=r"`by` must name the curator"):
         merge_incidents(session, incident, 999, by=" ")
+
+
+def _matched(session: Session, incident_id: int, row: int) -> None:
+    """Record that row `row` of a small invented list matched `incident_id`."""
+    now = dt.datetime.now(dt.UTC)
+    listed = ReferenceListRow(
+        name=f"list-{row}", format="csv", source_file="list.csv", created_at=now, updated_at=now
+    )
+    record = ReferenceRecordRow(
+        row_number=row, row_key=f"k{row}", outcome="fatal", raw={}, imported_at=now
+    )
+    listed.records.append(record)
+    session.add(listed)
+    session.flush()
+    session.add(
+        ReferenceMatchRow(
+            list_id=listed.id,
+            record_id=record.id,
+            incident_id=incident_id,
+            score=1.0,
+            reasons=["date same day"],
+            matched_at=now,
+        )
+    )
+    session.commit()
+
+
+def test_a_retired_incident_hands_its_reference_match_to_its_successor(sessions, build) -> None:
+    dale = _ids(store_result(sessions, story(build, "named")))
+    old = _ids(store_result(sessions, story(build, "otherdale")))
+    with sessions() as session:
+        _matched(session, old, 7)
+        _matched(session, dale, 8)
+        kept = merge_incidents(session, dale, old, by="ana")
+        session.commit()
+        moved = session.scalars(select(ReferenceMatchRow).order_by(ReferenceMatchRow.id)).all()
+        assert [(m.incident_id, m.reasons) for m in moved] == [
+            (kept, ["date same day"]),
+            (kept, ["date same day"]),
+        ]

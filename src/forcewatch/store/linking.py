@@ -34,6 +34,7 @@ from .models import (
     LinkConstraintRow,
     MentionKeyRow,
     MentionRow,
+    ReferenceMatchRow,
 )
 
 log = logging.getLogger(__name__)
@@ -265,12 +266,27 @@ def _assign(
             session.add(
                 IncidentAliasRow(old_id=old, new_id=new_id, reason="relinked", created_at=now)
             )
+        _move_matches(session, old, new_id)
         gone = session.get(IncidentRow, old)
         session.execute(delete(IncidentRow).where(IncidentRow.id == old))
         if gone is not None:
             session.expunge(gone)  # its loaded `mentions` list is stale: never flush it
     session.flush()
     return assignment
+
+
+def _move_matches(session: Session, old: int, new: int) -> None:
+    """Give a retired incident's reference matches to its successor, where the successor
+    has no match in that list yet (the next `reference match` run reconsiders them)."""
+    taken = set(
+        session.scalars(
+            select(ReferenceMatchRow.list_id).where(ReferenceMatchRow.incident_id == new)
+        )
+    )
+    stmt = update(ReferenceMatchRow).where(ReferenceMatchRow.incident_id == old)
+    if taken:
+        stmt = stmt.where(ReferenceMatchRow.list_id.not_in(sorted(taken)))
+    session.execute(stmt.values(incident_id=new))
 
 
 def source_facts(row: MentionRow) -> SourceFacts:
