@@ -442,6 +442,32 @@ def db_upgrade(db: DbOption = None) -> None:
     err.print(f"database at revision {rev}", markup=False)
 
 
+@db_app.command("relink")
+def db_relink(db: DbOption = None, json_out: JsonOption = False) -> None:
+    """Rebuild every mention's linking keys and relink the whole store.
+
+    Run it after an upgrade that changed the linking rules, or on a database made
+    before linking existed. Curator merges and splits are kept. Each batch
+    commits: a run that was stopped can be run again.
+    """
+    settings = _settings(db)
+    from forcewatch.store import db as store_db
+    from forcewatch.store.rebuild import relink_all
+
+    with _errors_exit():
+        engine = store_db.make_engine(settings.database_url)
+        store_db.check_current(engine)
+        summary = relink_all(store_db.session_factory(engine))
+    if json_out:
+        out.print_json(json.dumps(summary.__dict__))
+        return
+    err.print(
+        f"relinked {summary.mentions} mentions: {summary.incidents_before} incidents "
+        f"before, {summary.incidents_after} after",
+        markup=False,
+    )
+
+
 from forcewatch.cli_reference import reference_app  # noqa: E402 - it uses the helpers above
 
 app.add_typer(reference_app, name="reference")
