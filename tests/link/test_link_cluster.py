@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import random
 
-from forcewatch.link.cluster import Constraints, cluster, pair
+import pytest
+
+from forcewatch.link.cluster import BlockingIndex, Constraints, cluster, pair
 from forcewatch.link.mention import LinkMention
-from forcewatch.link.score import same_event, score_pair
+from forcewatch.link.score import FAR_DAYS, date_gap, same_event, score_pair
 from forcewatch.records import PartialDate
 
 
@@ -129,3 +131,38 @@ def test_curator_constraints_override_scores() -> None:
     assert by_key["d5:0"] != by_key["d6:0"]
     for perm in itertools.islice(itertools.permutations(world), 0, 200, 17):
         assert cluster(perm, constraints) == groups
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (PartialDate(2022, 1, 10), PartialDate(2022, 3, 13)),  # 62 days, both to the day
+        (PartialDate(2022, 1), PartialDate(2022, 4, 2)),  # a month, then a day 61 days on
+        (PartialDate(2021), PartialDate(2022, 3, 2)),  # a year, then a day past it
+    ],
+)
+def test_pairs_dated_far_apart_never_link_so_blocking_may_skip_them(first, second):
+    """Everything else agrees at its best; the date gap alone keeps the pair apart, which is
+    what lets the blocking index skip dated pairs more than FAR_DAYS apart."""
+    best = dict(
+        name="Robert James Hale",
+        age=40,
+        sex="male",
+        outcome="fatal",
+        force="firearm",
+        place="Tarrow",
+        region="Westland",
+        country="NZ",
+        agency="New Zealand Police",
+        weapon="knife",
+    )
+    a = LinkMention(key="a:0000", doc="a", date=first, **best)
+    b = LinkMention(key="b:0000", doc="b", date=second, **best)
+    assert date_gap(first, second) > FAR_DAYS
+    assert not score_pair(a, b).links
+    index = BlockingIndex()
+    index.add(0, a)
+    assert index.add(1, b) == set()
+    day = first.bounds()[0]
+    near = LinkMention(key="c:0000", doc="c", date=PartialDate.from_date(day), **best)
+    assert 0 in index.add(2, near)

@@ -19,12 +19,13 @@ reclusters that neighbourhood with `cluster()` and leaves the rest alone.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from .mention import LinkMention, blocking_keys
-from .score import PairScore, score_pair
+from .score import FAR_DAYS, PairScore, score_pair
 
 
 def pair(a: str, b: str) -> tuple[str, str]:
@@ -40,25 +41,72 @@ class Constraints:
     cannot: frozenset[tuple[str, str]] = frozenset()
 
 
+Bounds = tuple[int, int] | None  # a mention's date range as day ordinals, None undated
+
+
+def _bounds(m: LinkMention) -> Bounds:
+    if m.date is None:
+        return None
+    first, last = m.date.bounds()
+    return first.toordinal(), last.toordinal()
+
+
+class _Block:
+    """The mentions under one blocking key: undated ones, and dated ones by first day.
+
+    `near` skips dated mentions more than `FAR_DAYS` from the asker's date range:
+    such a pair never links (`score.FAR_DAYS`), so leaving it out changes no
+    grouping, and keeps a common surname's block from making linking quadratic.
+    """
+
+    __slots__ = ("undated", "dated", "widest")
+
+    def __init__(self) -> None:
+        self.undated: list[int] = []
+        self.dated: list[tuple[int, int, int]] = []  # (first day, mention, last day)
+        self.widest = 0  # the longest date range in the block, in days
+
+    def add(self, i: int, bounds: Bounds) -> None:
+        if bounds is None:
+            self.undated.append(i)
+            return
+        bisect.insort(self.dated, (bounds[0], i, bounds[1]))
+        self.widest = max(self.widest, bounds[1] - bounds[0])
+
+    def near(self, bounds: Bounds) -> Iterable[int]:
+        yield from self.undated
+        if bounds is None:
+            yield from (i for _, i, _ in self.dated)
+            return
+        lo = bisect.bisect_left(self.dated, (bounds[0] - FAR_DAYS - self.widest,))
+        hi = bisect.bisect_right(self.dated, (bounds[1] + FAR_DAYS + 1,))
+        for _, i, last in self.dated[lo:hi]:
+            if last >= bounds[0] - FAR_DAYS:
+                yield i
+
+
 @dataclass
 class BlockingIndex:
     """Mentions by blocking key and by probe, for candidate lookup."""
 
-    by_key: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    by_probe: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    by_key: dict[str, _Block] = field(default_factory=lambda: defaultdict(_Block))
+    by_probe: dict[str, _Block] = field(default_factory=lambda: defaultdict(_Block))
 
     def add(self, i: int, m: LinkMention) -> set[int]:
         """Index mention `i` and return the indices of earlier candidates."""
         keys, probes = blocking_keys(m)
+        bounds = _bounds(m)
         found: set[int] = set()
         for p in probes:
-            found.update(self.by_key.get(p, ()))
+            if p in self.by_key:
+                found.update(self.by_key[p].near(bounds))
         for k in keys:
-            found.update(self.by_probe.get(k, ()))
+            if k in self.by_probe:
+                found.update(self.by_probe[k].near(bounds))
         for k in keys:
-            self.by_key[k].append(i)
+            self.by_key[k].add(i, bounds)
         for p in probes:
-            self.by_probe[p].append(i)
+            self.by_probe[p].add(i, bounds)
         found.discard(i)
         return found
 

@@ -27,6 +27,10 @@ _fold = lru_cache(maxsize=1 << 16)(fold)  # place names repeat: fold each once
 #: pairs scoring at least this link (unless one is a hard negative)
 LINK_THRESHOLD = 0.5
 
+#: dated pairs further apart than this many days never link: the date costs 0.6, more
+#: than every other agreement can make up (tests/link pins it), so blocking skips them
+FAR_DAYS = 60
+
 _NAME_SCORE = {NameMatch.SAME: 0.55, NameMatch.COMPATIBLE: 0.5, NameMatch.SURNAME: 0.3}
 _SEVERITY = {"missed": 0, "injured": 1, "fatal": 2}
 
