@@ -47,6 +47,11 @@ def _where(pipeline, text: str) -> tuple[str | None, str | None]:
             ("Glen Innes", "Auckland"),
         ),
         (
+            "A man was shot by police near the Kirra area of Coolangatta on Sunday night "
+            "after he ran at officers with a knife, Queensland Police said.",
+            ("Kirra", "Coolangatta"),
+        ),
+        (
             "Police shot and wounded a man in Townsville on Monday night. Officers were called "
             "to a home in Douglas about 8.30pm after reports a man was threatening his family.",
             ("Douglas", "Townsville"),

@@ -371,7 +371,7 @@ def _unlisted(
             PlaceHit(name, None, None, offset + start, offset + start + len(name), conf, "place")
         )
         spans.append((s, e))
-    for strong, pattern in enumerate((W.PLACED, *W.UNLISTED), start=-1):
+    for strong, pattern in enumerate((*W.PLACED, *W.UNLISTED), start=-len(W.PLACED)):
         for m in pattern.finditer(text):
             s, e = m.span("a")
             name = m.group("a")

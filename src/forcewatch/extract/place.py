@@ -141,7 +141,8 @@ _WITHIN_RE = re.compile(
     r"(?:\d[\d.,]*\s*(?:km|kms|kilometres|kilometers|miles|mi)\s+)?"
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|"
     r"north-west|south-east|south-west|outside|near|just outside)\s+(?:of\s+)?|"
-    r"(?:a|the)\s+(?:suburb|town|village|area|part)\s+(?:of|in)\s+|(?:in|of)\s+(?:outer|inner|"
+    r"(?:a|the)\s+(?:suburb|town|village|area|part)\s+(?:of|in)\s+|"
+    r"\s*(?:area|neighbou?rhood|locality)\s+(?:of|in)\s+(?:the\s+)?|(?:in|of)\s+(?:outer|inner|"
     r"central|north|south|east|west|northern|southern|eastern|western)\s+)"
 )
 

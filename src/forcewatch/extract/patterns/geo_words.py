@@ -72,10 +72,13 @@ UNLISTED = (
 )
 
 #: "at Creswick, north of Ballarat": a name placed by compass from a town is a place,
-#: whatever the small model's entity label says (it often calls a small town a PERSON)
-PLACED = re.compile(
-    rf"\b(?:in|near|at|outside)\s+{NAME},\s+(?:just\s+|about\s+\d+\s*(?:km|miles)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+[A-Z]"
+#: whatever the small model's entity label says (it often calls a small town a PERSON).
+#: ("in the Hartstown area of Blanchardstown" is not here: labels name the larger place.)
+PLACED = (
+    re.compile(
+        rf"\b(?:in|near|at|outside)\s+{NAME},\s+(?:just\s+|about\s+\d+\s*(?:km|miles)\s+)?"
+        r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+[A-Z]"
+    ),
 )
 
 ENT_TAIL = re.compile(r"\s+(?:village|town|area|city|suburb|locality|township)$", re.I)
