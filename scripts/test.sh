@@ -10,5 +10,12 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "warning: no PostgreSQL server (apt-get install postgresql); its tests will be skipped" >&2
   fi
 fi
+if [ ! -x /usr/bin/chromium ]; then  # the browser tests drive Debian's chromium (no download)
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "warning: no /usr/bin/chromium (apt-get install chromium); browser tests will be skipped" >&2
+  fi
+fi
 python3 -m pip install -q -e ".[test]"
 python3 -m pytest "$@"

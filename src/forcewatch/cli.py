@@ -472,6 +472,11 @@ from forcewatch.cli_reference import reference_app  # noqa: E402 - it uses the h
 
 app.add_typer(reference_app, name="reference")
 
+from forcewatch.cli_web import serve, user_app  # noqa: E402 - it uses the helpers above
+
+app.command()(serve)
+app.add_typer(user_app, name="user")
+
 
 def main() -> None:
     """Entry point of the `forcewatch` console script."""

@@ -30,6 +30,23 @@ class Settings(BaseSettings):
         200_000, description="Longest text analysed; longer texts are cut to this length."
     )
     progress: bool = Field(True, description="Show progress bars on a terminal.")
+    session_secret: str | None = Field(
+        None,
+        description="Key that signs web session cookies; unset: a random key per process "
+        "(everyone is signed out when the server restarts).",
+    )
+    cookie_secure: bool = Field(
+        False, description="Mark the session cookie Secure (set it when served over HTTPS)."
+    )
+    session_hours: float = Field(12.0, description="Hours a web sign-in lasts.")
+    password_time_cost: int = Field(3, description="Argon2 time cost of password hashes.")
+    password_memory_kib: int = Field(65536, description="Argon2 memory cost (KiB).")
+    login_max_failures: int = Field(
+        5, description="Wrong passwords per name and address before sign-in is refused a while."
+    )
+    login_window_seconds: int = Field(
+        300, description="Seconds wrong passwords are counted for, and the lockout lasts."
+    )
 
     @field_validator("detect_threshold", "mention_threshold")
     @classmethod

@@ -5,7 +5,8 @@
     ├── SourceError    a file, line or page that cannot be read as a document
     ├── ExtractError   a document the analysis stages cannot handle
     ├── StoreError     the database refused or failed a write or read
-    │   └── CurationError  a curator action that conflicts with the data or an earlier action
+    │   ├── CurationError  a curator action that conflicts with the data or an earlier action
+    │   └── AccountError   a user name, role or password that cannot be used
     └── EvalError      a gold corpus that does not follow the gold format
 
 Messages name the thing (file, line, field) and say what to do.
@@ -34,6 +35,10 @@ class StoreError(ForcewatchError):
 
 class CurationError(StoreError):
     """A curator's merge or split cannot be done as asked (the message says what to do)."""
+
+
+class AccountError(StoreError):
+    """A web user cannot be added or signed in as asked (the message says why)."""
 
 
 class EvalError(ForcewatchError):

@@ -36,6 +36,7 @@ from .models import (
     MentionRow,
     ReferenceMatchRow,
 )
+from .review_sync import reapply
 
 log = logging.getLogger(__name__)
 
@@ -271,6 +272,14 @@ def _assign(
         session.execute(delete(IncidentRow).where(IncidentRow.id == old))
         if gone is not None:
             session.expunge(gone)  # its loaded `mentions` list is stale: never flush it
+    session.flush()
+    moved = {m: o for m, o in old_of.items() if o is not None and o != assignment[m]}
+    alive = {o: None for o in moved.values() if o not in retired}
+    reapply(  # curator decisions ride on mentions: put them back on the rewritten rows
+        session,
+        set(assignment.values()) | set(alive),
+        {m: o for m, o in moved.items() if o in alive},
+    )
     session.flush()
     return assignment
 

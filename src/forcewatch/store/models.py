@@ -422,3 +422,88 @@ class ReferenceMatchRow(Base):
     score: Mapped[float] = mapped_column(Float)
     reasons: Mapped[list[str]] = mapped_column(JSON)
     matched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+# ---------------------------------------------------------------- review (web app)
+
+USER_ROLES = ("curator", "admin")
+DECISION_KINDS = ("status", "field")
+REVIEW_STATUSES = ("confirmed", "rejected", "candidate")
+
+#: the public list and the review queue filter by status and sort by date; the
+#: dashboard statistics group by these columns, each read from one covering index
+_inc = IncidentRow.__table__.c
+Index("ix_incidents_status_date", _inc.status, _inc.date)
+Index("ix_incidents_status_outcome_date", _inc.status, _inc.outcome, _inc.date)
+Index("ix_incidents_status_weapon", _inc.status, _inc.subject_weapon, _inc.outcome)
+Index("ix_incidents_status_force", _inc.status, _inc.force, _inc.outcome)
+Index("ix_incidents_status_place", _inc.status, _inc.country, _inc.region, _inc.outcome)
+
+
+class UserRow(Base):
+    """A curator or admin who may sign in to the web app; the password is an argon2 hash."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", USER_ROLES), "role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewDecisionRow(Base):
+    """A curator's decision: an incident's status, or one field's value (`store/review.py`).
+
+    It is anchored to the mentions the incident had when it was made
+    (`review_anchors`), so it follows them when linking moves them to another
+    incident row; the latest decision of a kind and field wins.
+    """
+
+    __tablename__ = "review_decisions"
+    __table_args__ = (
+        CheckConstraint(_in("kind", DECISION_KINDS), "kind"),
+        CheckConstraint(_in("field", Mention.FIELDS), "field"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    incident_id: Mapped[int] = mapped_column(Integer, index=True)  # when it was made
+    kind: Mapped[str] = mapped_column(String(8))
+    field: Mapped[str | None] = mapped_column(String(32))  # kind "field" only
+    value: Mapped[str | None] = mapped_column(Text)  # status, or the field value as text
+    reason: Mapped[str | None] = mapped_column(Text)
+    created_by: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ReviewAnchorRow(Base):
+    """One mention a review decision is anchored to."""
+
+    __tablename__ = "review_anchors"
+
+    decision_id: Mapped[int] = mapped_column(
+        ForeignKey("review_decisions.id", ondelete="CASCADE"), primary_key=True
+    )
+    mention_id: Mapped[int] = mapped_column(
+        ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class AuditRow(Base):
+    """One curator action: who, when, on which incident, what changed and why."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    user_name: Mapped[str] = mapped_column(Text)
+    incident_id: Mapped[int] = mapped_column(Integer, index=True)
+    action: Mapped[str] = mapped_column(String(16))  # confirm, reject, edit, merge, split
+    field: Mapped[str | None] = mapped_column(String(32))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("review_decisions.id", ondelete="SET NULL"), index=True
+    )

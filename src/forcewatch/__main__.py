@@ -1,0 +1,5 @@
+"""`python -m forcewatch ...` runs the `forcewatch` command."""
+
+from forcewatch.cli import app
+
+app(prog_name="forcewatch")
