@@ -25,3 +25,25 @@ def test_two_ages_in_the_story_give_none_unless_told_with_the_force(pipeline):
         "in Logan. One of them was shot by police after he ran at officers with a knife."
     )
     assert _age(pipeline, text) is None
+
+
+def test_age_after_an_alias(pipeline):
+    text = (
+        "Police in Lucknow said gang leader Rakesh Sharma alias Chhotu, 35, died on Monday "
+        "when officers shot him during an exchange of fire near a canal bridge."
+    )
+    assert _age(pipeline, text) == 35
+
+
+def test_age_in_brackets_after_each_name_and_not_another_persons(pipeline):
+    text = (
+        "A village feud cost 22-year-old Ravi Lal his life last week. On Sunday police shot "
+        "Jon Tal (28) and Sam Fahr (32), held for his killing, as they ran from a jeep."
+    )
+    result = pipeline.process(Document(external_id="age", text=text))
+    ages = {
+        m.subject_name.value: m.subject_age.value if m.subject_age else None
+        for m in result.mentions
+        if m.subject_name is not None
+    }
+    assert ages == {"Jon Tal": 28, "Sam Fahr": 32}

@@ -155,7 +155,12 @@ def build_mention(subject: Subject, ctx: DocContext) -> Mention:
         country=country,
         agency=agency,
         subject_weapon=weapon,
-        officers_fired=find_officers_fired(subject, _ordered(event_sents, subj_sents), doc_id),
+        officers_fired=find_officers_fired(
+            subject,
+            _ordered(event_sents, subj_sents),
+            doc_id,
+            story=ctx.sents if len(ctx.subjects) == 1 else None,
+        ),
         investigations=ctx.investigations,
         locality=where.locality,
     )

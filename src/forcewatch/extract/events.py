@@ -271,6 +271,21 @@ def count_of(patient: Token) -> int:
             int(patient.text) if patient.text.isdigit() else 1
         )
         return n if 1 <= n <= 9 else 1
+    left = patient.i - 1  # "three armed men", "Three wanted criminals": however parsed
+    while (
+        left >= 0
+        and patient.doc[left].head.i == patient.i
+        and patient.doc[left].dep_
+        in (
+            "amod",
+            "compound",
+        )
+    ):
+        left -= 1
+    if left >= 0 and patient.tag_ in ("NNS", "NNPS") and left < patient.i - 1:
+        n = _NUMBER_WORDS.get(patient.doc[left].lower_)
+        if n:
+            return n
     for c in patient.children:
         if c.dep_ == "nummod":
             n = _NUMBER_WORDS.get(c.lower_)
@@ -564,7 +579,7 @@ def _encounter_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
                 if t.lemma_ == "die":
                     patient = _child(t, "nsubj")
             if span.root.lemma_ == "death":
-                of = next((c for c in span.root.children if c.lower_ == "of"), None)
+                of = _of_prep(span.root)
                 patient = _child(of, "pobj") if of is not None else patient
         if patient is not None and (not is_person(patient) or is_police(patient)):
             patient = None
@@ -584,6 +599,21 @@ def _encounter_events(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
             )
         )
     return out
+
+
+def _of_prep(noun: Token) -> Token | None:
+    """Return the "of" of a nominal event, also when the parser hangs it on a date told
+    in between: "the death on Sunday of Sam Tairoa", "the shooting last week of a man"."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if of is not None:
+        return of
+    for c in noun.children:
+        when = _child(c, "pobj") if c.dep_ == "prep" else c if c.dep_ == "npadvmod" else None
+        if when is not None and when.ent_type_ in ("DATE", "TIME"):
+            of = next((g for g in when.children if g.dep_ == "prep" and g.lower_ == "of"), None)
+            if of is not None:
+                return of
+    return None
 
 
 def _in_encounter(verb: Token) -> bool:
@@ -710,6 +740,7 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
         of = next(
             (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"), None
         )  # "the shooting by gardaí of a man": the parser hangs "of" on "gardaí"
+        of = of or _of_prep(tok)
         patient = _child(of, "pobj") if of is not None else None
         if patient is None or patient.i in taken or is_police(patient):
             continue

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from forcewatch.extract.docindex import ent_of, sentence_ents
-from forcewatch.extract.events import ForceEvent, is_police
+from forcewatch.extract.events import is_police
 from forcewatch.extract.geo import region_of
 from forcewatch.extract.patterns.lexicon import (
     OFFICIAL_TITLES_RE,
@@ -20,8 +20,12 @@ from forcewatch.extract.patterns.lexicon import (
 from forcewatch.extract.people import (
     ORG_WORDS,
     PRONOUN_SEX,
+    SPEECH_VERBS,
     Referent,
     Subject,
+    acted_on,
+    alias_primary,
+    antecedent,
     clean_name,
     in_headline,
     is_official,
@@ -29,28 +33,49 @@ from forcewatch.extract.people import (
     person_ent,
     resolve_pronoun,
     sex_of,
+    speaker,
+    subject_like,
 )
 
 #: "the man - ", "a driver, ", "the victim (": a description a name is apposed to
 _DESCRIBED_AS = (
-    r"\b(?:[Tt]he|[Aa])\s+(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|driver|"
-    r"victim|deceased)\s*(?:[-–—,]|\()\s*"
+    r"\b(?:[Tt]he|[Aa])\s+(?:(?!other|second|third|another|fellow)\w+\s+"
+    r"(?=(?:accused|criminal|gangster|offender|gunman|attacker|assailant|suspect)\b))?(?P<noun>man|woman|boy|girl|teenager|teen|youth|suspect|"
+    r"driver|victim|deceased|accused|criminal|gangster|offender|gunman|attacker|assailant|"
+    r"motorist|rider|pedestrian|prisoner|inmate|detainee)\s*(?:[-–—,]|\()\s*"
 )
-_APPOSED_NAME_RE = re.compile(_DESCRIBED_AS + "$", re.I)
+_DESCRIBED_RE = re.compile(_DESCRIBED_AS, re.I)
+_AS_GAP = 16  # characters between "identified as" and the name: " 31-year-old "
+_CLOSING_MARKS = frozenset((",", "-", "–", "—", ")"))
 
 
+def _apposed_name(doc: Doc, start_char: int) -> tuple[Span, float] | None:
+    """Return the name apposed at `start_char` with its confidence: a PERSON entity, or
+    proper nouns the model tagged otherwise ("the accused, Dinesh, opened fire") when a
+    comma or dash closes them."""
+    first = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    ent = ent_of(first[0]) if first is not None and len(first) else None
+    if ent is not None and ent.label_ == "PERSON" and ent.start_char == start_char:
+        if is_official(ent) or is_place(ent):
+            return None
+        return alias_primary(ent.root) or ent, 0.8
+    run = _proper_run(doc, start_char)
+    if run is None or run.end >= len(doc) or doc[run.end].text not in _CLOSING_MARKS:
+        return None
+    if any(t.ent_type_ in ("DATE", "TIME", "NORP", "CARDINAL") for t in run):
+        return None
+    return alias_primary(run.root) or run, 0.7
+
+
+#: "identified as", "named him as", "identified her Thursday as", "named the man shot dead
+#: by officers in Brisbane on Tuesday as": a person noun, then up to eight words before "as"
 _IDENTIFY_RE = re.compile(
-    r"\b(?:named|identified|id'd|known)\s+(?:him|her|the (?:man|woman|victim|deceased|suspect|"
-    r"driver|teen|teenager|boy|girl)\s+)?as\b",
+    r"\b(?:named|identified|id'd|known)\s+"
+    r"(?:(?:him|her)\s+|the\s+(?:\w+\s+)?(?:man|woman|victim|deceased|suspect|driver|teen|"
+    r"teenager|boy|girl|person|motorist|gunman|offender)\b(?:\s+[\w'’-]+){0,8}?\s+)?"
+    r"(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|yesterday\s+|today\s+)?as\b",
     re.I,
 )
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Return True when two names can be one person: one surname, and the same first
-    name unless one is a surname alone."""
-    wa, wb = a.lower().split(), b.lower().split()
-    return wa[-1] == wb[-1] and not other_first_name(a, b)
 
 
 def other_first_name(a: str, b: str | None) -> bool:
@@ -61,65 +86,14 @@ def other_first_name(a: str, b: str | None) -> bool:
     return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0] != wb[0]
 
 
-def name_group(subjects: list[Subject], refs: list[Referent]) -> list[Subject]:
-    """Split "two men were shot" into one named subject each when the story names as many
-    civilians who were hurt or killed ("A, 19, died at the scene. B, 22, was shot")."""
-    named_names = [s.name for s in subjects if s.name]
-    n_named = len({n.lower() for n in named_names})
-    out: list[Subject] = []
-    for subj in subjects:
-        if subj.name or subj.count < 2:
-            out.append(subj)
-            continue
-        first = min(ev.sent.start for ev in subj.events)
-        later = [s for s in subjects if s.name and min(e.sent.start for e in s.events) >= first]
-        if n_named >= subj.count and len(later) >= subj.count:
-            continue  # "the two men shot ..." and then each named: the group is told twice
-        people: dict[str, Referent] = {}
-        for ref in refs:
-            if (
-                ref.name
-                and not ref.police
-                and len(ref.name.split()) >= 2
-                and _subject_like(ref.token)
-            ):
-                if not any(_same_person(ref.name, n) for n in named_names):
-                    people.setdefault(ref.name.lower(), ref)
-        # the group is the named people not yet subjects, plus those already subjects
-        if not people or len(people) > subj.count or len(people) + n_named < subj.count:
-            out.append(subj)
-            continue
-        for ref in people.values():
-            out.append(
-                Subject(
-                    name=clean_name(ref.name),
-                    name_token=ref.token,
-                    name_conf=0.6,
-                    sex=subj.sex,
-                    events=list(subj.events) + _events_about(ref, subjects),
-                    heads=[ref.token],
-                )
-            )
-    return out
-
-
-def _events_about(ref: Referent, subjects: list[Subject]) -> list[ForceEvent]:
-    """Return events of other subjects whose patient is this person (moved to them)."""
-    moved = []
-    for s in subjects:
-        for ev in list(s.events):
-            if (
-                ev.patient is not None
-                and ev.patient.sent.start == ref.token.sent.start
-                and (ev.patient.i == ref.token.i)
-            ):
-                moved.append(ev)
-                s.events.remove(ev)
-    return moved
+#: a one-word name is less sure to be the person's name as records keep it ("Smith" for
+#: "John Smith"): over the labelled corpora 2 % of one-word names matched, 80 % of fuller ones
+_ONE_WORD_NAME = 0.6
 
 
 def expand_names(subjects: list[Subject], refs: list[Referent]) -> None:
-    """Replace a surname-only name with the fullest name in the story that ends with it."""
+    """Replace a surname-only name with the fullest name in the story that ends with it;
+    a name still one word long ranks below fuller names."""
     for subj in subjects:
         if not subj.name:
             continue
@@ -130,6 +104,8 @@ def expand_names(subjects: list[Subject], refs: list[Referent]) -> None:
                 if len(ref.name.split()) > len(best.split()):
                     best = ref.name
         subj.name = clean_name(best)
+        if len(subj.name.split()) == 1:
+            subj.name_conf = round((subj.name_conf or 0.5) * _ONE_WORD_NAME, 4)
 
 
 Described = tuple[str | None, Token | None, str | None, float]
@@ -139,8 +115,12 @@ def describe(patient: Token, refs: list[Referent], agent: Token | None = None) -
     """Return (name, name token, sex, name confidence) for a patient, resolving pronouns."""
     if patient.pos_ == "PRON" and patient.lower_ in ("one", "another", "other"):
         return None, None, None, 0.0  # "two suspects fled, but one was shot": not a name
+    base = antecedent(patient)  # "X, who died in custody"; "auto driver A Manikandan"
+    if base is not patient:
+        name, tok, sex, conf = describe(base, refs, agent)
+        return name, tok, sex or sex_of(patient), conf
     if patient.lower_ == "me":  # '"They shot me in the leg," Ravi Kumar told reporters'
-        speaker = _quote_speaker(patient)
+        speaker = _quotespeaker(patient)
         if speaker is None:
             return None, None, None, 0.0
         return clean_name(speaker.text), speaker.root, None, 0.75
@@ -155,6 +135,7 @@ def describe(patient: Token, refs: list[Referent], agent: Token | None = None) -
         return None, None, sex or ref.sex, 0.0
     ent = person_ent(patient)
     if ent is not None and not is_official(ent) and not is_place(ent):
+        ent = alias_primary(ent.root) or ent  # "S Rajasekar alias Appu" -> "S Rajasekar"
         return clean_name(ent.text), ent.root, None, 0.95
     # a surname tagged ORG/GPE now and then: the person named in full earlier
     if patient.text[:1].isupper() and patient.pos_ != "PRON" and not in_headline(patient):
@@ -190,11 +171,15 @@ def describe(patient: Token, refs: list[Referent], agent: Token | None = None) -
         ent = person_ent(patient.head)
         if ent is not None and not is_official(ent) and not is_place(ent):
             return clean_name(ent.text), ent.root, sex_of(patient), 0.85
-    # "the man, Sam Tairoa," / "his son Sam"
+    restated = _that_of(patient)
+    if restated is not None:
+        return clean_name(restated.text), restated.root, sex_of(patient), 0.85
+    # "the man, Sam Tairoa," / "his son Sam" / "a criminal, Sam Tairoa alias Sonu,"
     for c in patient.children:
         if c.dep_ == "appos":
-            ent = person_ent(c)
+            ent = alias_primary(c) or person_ent(c)
             if ent is not None and not is_place(ent):
+                ent = alias_primary(ent.root) or ent
                 return clean_name(ent.text), ent.root, sex_of(patient), 0.85
         # "one of the accused, identified as Sam Tairoa," / "a man named as Sam Tairoa"
         if c.dep_ == "acl" and c.lemma_.lower() in ("identify", "name"):
@@ -204,16 +189,38 @@ def describe(patient: Token, refs: list[Referent], agent: Token | None = None) -
     return None, None, sex_of(patient), 0.0
 
 
-def _quote_speaker(token: Token) -> Span | None:
+def _that_of(patient: Token) -> Span | None:
+    """Return the person a description is restated as right after it: "the police
+    shootings of a homeless man – that of Sam Tairoa in 1997"."""
+    doc = patient.doc
+    for i in {patient.i, patient.right_edge.i}:  # the parser may hang "that of" on the noun
+        if i + 4 >= len(doc) or doc[i + 1].text not in _RESTATE_MARKS:
+            continue
+        if doc[i + 2].lower_ not in ("that", "those") or doc[i + 3].lower_ != "of":
+            continue
+        ent = person_ent(doc[i + 4])
+        if ent is not None and ent.start == i + 4 and not is_official(ent) and not is_place(ent):
+            return ent
+    return None
+
+
+_RESTATE_MARKS = frozenset((",", "-", "–", "—", ":"))
+
+
+def _quotespeaker(token: Token) -> Span | None:
     """Return the named civilian who says the quote `token` stands in ("said X", "X told")."""
-    root = token.sent.root
-    if root.lemma_.lower() not in _SPEECH_VERBS:
-        return None
-    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    ent = person_ent(subj) if subj is not None else None
-    if ent is None or is_official(ent) or is_place(ent) or ent.start <= token.i:
-        return None  # the speaker is named after the quote, outside it
-    return ent
+    sent = token.sent
+    verbs = [sent.root] if sent.root.lemma_.lower() in SPEECH_VERBS else []
+    # the parser does not always make the speech verb the root ('..." accused X told')
+    verbs += [t for t in sent if t.i > token.i and t.lemma_.lower() in SPEECH_VERBS]
+    for verb in verbs:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        ent = person_ent(subj) if subj is not None else None
+        if ent is None or is_official(ent) or is_place(ent) or ent.start <= token.i:
+            continue  # the speaker is named after the quote, outside it
+        if verb is sent.root or any(t.text in _QUOTES for t in token.doc[token.i : ent.start]):
+            return ent
+    return None
 
 
 def _proper_run(doc: Doc, start_char: int) -> Span | None:
@@ -276,8 +283,9 @@ def name_unnamed(
             continue
         after = sent.start_char + m.end()
         for ent in sentence_ents(sent):
-            if ent.label_ == "PERSON" and ent.start_char >= after and not is_official(ent):
-                if is_place(ent):
+            # the name right after "as" ("as 31-year-old Sam Tairoa"), not one further on
+            if ent.label_ == "PERSON" and 0 <= ent.start_char - after <= _AS_GAP:
+                if is_place(ent) or is_official(ent):
                     continue
                 unnamed[0].name, unnamed[0].name_token = clean_name(ent.text), ent.root
                 unnamed[0].name_conf = 0.85
@@ -289,29 +297,29 @@ def name_unnamed(
             unnamed[0].name_conf = 0.7
             unnamed[0].heads.append(run.root)
             return
-    # "the man - Danukul Mokmool - appeared distressed", "the driver, Sam Tairoa,"
+    # "the man - Sam Tairoa - appeared distressed", "the driver, Sam Tairoa,"
     for sent in doc.sents:
-        for ent in sentence_ents(sent):
-            before = doc.text[max(sent.start_char, ent.start_char - 30) : ent.start_char]
-            if ent.label_ == "PERSON" and _APPOSED_NAME_RE.search(before) and not is_official(ent):
-                if is_place(ent):
-                    continue
-                unnamed[0].name, unnamed[0].name_token = clean_name(ent.text), ent.root
-                unnamed[0].name_conf = 0.8
-                unnamed[0].heads.append(ent.root)
+        for m in _DESCRIBED_RE.finditer(sent.text):
+            found = _apposed_name(doc, sent.start_char + m.end())
+            if found is not None and found[0].root.i not in victims | agents:
+                unnamed[0].name, unnamed[0].name_token = clean_name(found[0].text), found[0].root
+                unnamed[0].name_conf = found[1]
+                unnamed[0].heads.append(found[0].root)
                 return
     # a narrative whose one named civilian is not a speaker: that is the subject
     # speakers by full name: "his sister, Dana Tairoa, said" leaves "Sam Tairoa" a candidate
-    speakers = {r.name.lower() for r in refs if r.name and _speaker(r.token)}
+    speakers = {r.name.lower() for r in refs if r.name and speaker(r.token)}
     speaker_surnames = {name.split()[-1] for name in speakers}
     counts: dict[str, list[Referent]] = {}
     for ref in refs:
         if ref.name and not ref.police and ref.token.i not in agents | victims:
+            if acted_on(ref.token, unnamed[0]):
+                continue  # "a gunman who had taken X, 29, hostage": the subject's victim
             name = ref.name.lower()
             if name in speakers or (" " not in name and name in speaker_surnames):
                 continue
             counts.setdefault(name.split()[-1], []).append(ref)
-    acting = {k: v for k, v in counts.items() if any(_subject_like(r.token) for r in v)}
+    acting = {k: v for k, v in counts.items() if any(subject_like(r.token) for r in v)}
     if len(acting) == 1:
         chosen = next(iter(acting.values()))
     elif len(counts) == 1 and len(next(iter(counts.values()))) >= 2:
@@ -359,59 +367,3 @@ def _name_described(doc: Doc, unnamed: list[Subject], subjects: list[Subject]) -
                     break
             if subj.name:
                 break
-
-
-_SUBJECT_VERBS = frozenset(
-    """die injure wound shoot kill hospitalise hospitalize taser tase restrain arrest charge
-    identify name confront threaten flee run point wield brandish carry refuse lunge attack
-    pronounce""".split()
-)
-
-
-_SPEECH_VERBS = frozenset("say tell add speak state explain describe confirm".split())
-
-
-#: people named beside the subject who are not the subject: "the man's mother, X"
-_BYSTANDER_ROLES = frozenset(
-    """mother father parent parents stepmother stepfather wife husband partner fiancee fiance
-    sister brother aunt uncle cousin grandmother grandfather grandparent friend neighbour
-    neighbor lawyer attorney solicitor barrister counsel spokesperson spokesman spokeswoman
-    witness""".split()
-)
-
-
-def _speaker(token: Token) -> bool:
-    """Return True for a person quoted or cited ("X said", "said X", "according to X"),
-    or named by their tie to someone else ("the man's mother, X, told reporters")."""
-    head = token.head
-    if token.dep_ == "appos" and head is not token:
-        if head.lemma_.lower() in _BYSTANDER_ROLES and any(c.dep_ == "poss" for c in head.children):
-            return True
-        return _speaker(head)
-    if token.dep_ == "nsubj" and head.lemma_.lower() in _SPEECH_VERBS:
-        return True
-    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
-        return True
-    ent = ent_of(token)
-    first = ent.start if ent is not None else token.i
-    last = ent.end if ent is not None else token.i + 1
-    prev = token.doc[first - 1] if first > 0 else None
-    after = token.doc[last] if last < len(token.doc) else None
-    nxt = token.doc[last + 1] if last + 1 < len(token.doc) else None
-    ends_clause = (
-        after is None
-        or after.text in (".", "!", "?", '"', "”", "’")
-        or (after.text == "," and not (nxt is not None and nxt.like_num))  # not "X, 34,"
-    )
-    # "..., said Dana Kimura." but not "Police said Cody Mullen fired"
-    return prev is not None and prev.lower_ in ("said", "says", "told") and ends_clause
-
-
-def _subject_like(token: Token) -> bool:
-    """Return True when a named person acts or suffers like a subject, not a speaker."""
-    head = token.head
-    if token.dep_ in ("nsubj", "nsubjpass"):
-        lemma = head.lemma_.lower()
-        return lemma in _SUBJECT_VERBS and lemma not in _SPEECH_VERBS
-    # "Sam Tairoa, 34," with an age in apposition
-    return any(c.dep_ == "appos" and c.like_num for c in token.children)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from forcewatch.extract.docindex import sentence_ents
 from forcewatch.extract.events import is_police
@@ -55,22 +55,36 @@ _NUM = {
     "lone": 1,
 }
 _OFFICER = (
+    r"(?:(?-i:[A-Z][\w.-]+) )?"  # "two Hamilton officers", "a Dayton police officer"
     r"(?:armed |police |firearms |tactical |swat |plain-?clothes |specialist |off-duty |"
-    r"on-duty |rcmp |state |county |garda |emergency response |sheriff['’]s )*"
+    r"on-duty |rcmp |state |county |garda |emergency response |sheriff['’]s |responding |"
+    r"attending |uniformed |other |city |federal )*"
     r"(?:officers?|policem[ae]n|constables?|deput(?:y|ies)|troopers?|cops?|agents?|gardaí|gardai|"
     r"garda|sergeants?|detectives?|members?)"
 )
+_COUNT = r"(one|an|a|two|three|four|five|six|seven|eight|both|single|lone|\d)"
+# "at least one deputy", "more than two officers": how many fired is not told
+_NOT_A_COUNT_RE = re.compile(r"\b(?:at least|more than|up to|as many as|fewer than|over)\s*$", re.I)
 _FIRED_COUNT_RE = re.compile(
-    rf"\b(one|an|a|two|three|four|five|six|seven|eight|both|single|lone|\d)\s+(?:of the\s+)?{_OFFICER}\s+"
+    rf"\b{_COUNT}\s+(?:of the\s+)?{_OFFICER}\s+"
     r"(?:(?:who|that|had|has|have|then|also|each|allegedly|reportedly|both|later|\w+ly)\s+){0,3}"
-    r"(?:fired|shot|opened fire|discharged|returned fire|fatally shot|shot and killed)",
+    r"(?P<verb>fired|shot|opened fire|discharged|returned fire|fatally shot|shot and killed)",
     re.I,
 )
+_ADJ = r"(?:[\"“”'‘’]?[\w-]+[\"“”'‘’]?\s+){0,2}?"  # "an 'intense' firefight"
 _FIRED_BY_RE = re.compile(
-    r"\b(?:shot|fired|fatally shot|shot dead|killed)\s+(?:by|(?:during|in) an? (?:interaction|"
-    r"confrontation|encounter|altercation|struggle|scuffle|stand-?off|shootout) with)\s+"
-    rf"(an?|one|two|three|four|both|a single|"
-    rf"a lone)\s+{_OFFICER}",
+    r"\b(?:shot|fired|fatally shot|shot dead|killed|wounded|shooting(?: dead)?)"
+    r"(?:\s+(?:in|through) the \w+|\s+(?:once|twice|\w+ times))?\s+"
+    rf"(?:by|(?:during|in) an? {_ADJ}[\"“']?(?:interaction|confrontation|encounter|altercation|"
+    r"struggle|scuffle|stand-?off|shoot-?out|firefight|gunfight|gun battle|exchange of (?:gun)?fire)"
+    rf"[\"”']?\s+with)\s+(?:an? )?{_COUNT.replace('(one|', '(one|a single|a lone|')}\s+{_OFFICER}",
+    re.I,
+)
+# an oversight finding: "both officers were justified in shooting the man"
+_JUSTIFIED_RE = re.compile(
+    rf"\b{_COUNT}\s+(?:of the\s+)?{_OFFICER}\s+(?:was|were|had been|acted)\s+"
+    r"(?:(?:legally|lawfully|legitimately|fully)\s+)?(?:justified|right|entitled|reasonable)\s+"
+    r"(?:in|to)\s+(?:shooting|firing|fire|shoot|open(?:ing)? fire|us(?:e|ing) (?:deadly|lethal) force)",
     re.I,
 )
 _THE_OFFICER_FIRED_RE = re.compile(
@@ -159,23 +173,150 @@ def find_outcome(
     return Fact(Outcome.UNKNOWN, 0.5, _ev(doc_id, subject.events[0].sent))
 
 
-def find_officers_fired(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | None:
-    """Return the number of officers who fired, when the story states it."""
+def find_officers_fired(
+    subject: Subject, sents: list[Span], doc_id: str, story: list[Span] | None = None
+) -> Fact[int] | None:
+    """Return the number of officers who fired, when the story states it.
+
+    `sents` are the subject's sentences; `story` is every sentence of a story that tells
+    of this subject only, where "Police say the officer returned fire" counts even when
+    it stands paragraphs away from the shooting.
+    """
     for sent in sents:
-        m = _FIRED_COUNT_RE.search(sent.text) or _FIRED_BY_RE.search(sent.text)
-        if m:
-            word = m.group(1).lower().replace("a single", "single").replace("a lone", "lone")
-            n = _NUM.get(word) or (int(word) if word.isdigit() else None)
-            if n:
-                return Fact(n, 0.8, _ev(doc_id, sent))
+        n = _stated_count(sent)
+        if n:
+            return Fact(n, 0.8, _ev(doc_id, sent))
     counted = _count_firing_agents(subject)
     if counted is not None:
         n, sent = counted
         return Fact(n, 0.7, _ev(doc_id, sent))
+    plural = any(_plural_police_fired(s) for s in sents)
     for sent in sents:
-        if _THE_OFFICER_FIRED_RE.search(sent.text):
+        if _THE_OFFICER_FIRED_RE.search(sent.text) or (not plural and _one_officer_fired(sent)):
             return Fact(1, 0.65, _ev(doc_id, sent))
+    mine = {s.start for s in sents}
+    rest = [s for s in story or () if s.start not in mine]
+    if any(_plural_police_fired(s) for s in rest):
+        return None
+    for sent in rest:
+        n = _stated_count(sent)
+        if n:
+            return Fact(n, 0.6, _ev(doc_id, sent))
+        if _THE_OFFICER_FIRED_RE.search(sent.text):
+            return Fact(1, 0.55, _ev(doc_id, sent))
     return None
+
+
+def _stated_count(sent: Span) -> int | None:
+    """Return the count of officers a sentence says fired: "two officers fired", "shot by a
+    police officer", "a firefight with four officers", "both officers were justified in
+    shooting"; not "at least one deputy" nor "an officer shot dead" (the officer was hit)."""
+    text = sent.text
+    for rx in (_FIRED_COUNT_RE, _FIRED_BY_RE, _JUSTIFIED_RE):
+        for m in rx.finditer(text):
+            if _NOT_A_COUNT_RE.search(text[max(0, m.start() - 20) : m.start()]):
+                continue
+            if rx is _FIRED_COUNT_RE and not _officer_fires(sent, m.start("verb")):
+                continue
+            word = m.group(1).lower().replace("a single", "single").replace("a lone", "lone")
+            n = _NUM.get(word) or (int(word) if word.isdigit() else None)
+            if n:
+                return n
+    return None
+
+
+def _officer_fires(sent: Span, char: int) -> bool:
+    """Return False when the verb at `char` says officers were hit, not that they fired
+    (`_was_hit`), or is "shot" with nothing shot at ("two officers shot in Memphis")."""
+    verb = sent.doc.char_span(
+        sent.start_char + char, sent.start_char + char + 1, alignment_mode="expand"
+    )
+    if verb is None:
+        return True
+    tok = verb.root
+    if _was_hit(tok):
+        return False
+    if tok.lower_ != "shot":
+        return True
+    return any(_aims(v) for v in (tok, *tok.conjuncts))
+
+
+def _was_hit(verb: Token) -> bool:
+    """Return True when a firing verb says its subject was hit: a participle with no
+    "have" ("an officer shot in the leg"), or "shot dead" with no one shot ("an officer
+    shot dead at a traffic stop")."""
+    if verb.tag_ == "VBN" and not any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children
+    ):
+        return True
+    children = list(verb.children)
+    return any(c.lower_ == "dead" for c in children) and not any(
+        c.dep_ in ("dobj", "dative") for c in children
+    )
+
+
+def _aims(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("at", "on", "into"))
+        for c in verb.children
+    )
+
+
+_FIRE_LEMMAS = frozenset(("fire", "shoot", "discharge"))
+_OFFICER_LEMMAS = frozenset(
+    "officer constable deputy trooper policeman policewoman garda sergeant detective "
+    "marshal agent cop".split()
+)
+
+
+def _firing_agents(sent: Span) -> list[Token]:
+    """Return the police nouns that are subjects of a firing verb in `sent`."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() not in _FIRE_LEMMAS and not (
+            tok.lemma_.lower() == "open" and any(c.lower_ == "fire" for c in tok.children)
+        ):
+            continue
+        if _was_hit(tok):
+            continue
+        out.extend(c for c in tok.children if c.dep_ == "nsubj" and is_police(c))
+    return out
+
+
+def _plural_police_fired(sent: Span) -> bool:
+    """Return True when police in the plural fire in `sent` ("officers opened fire")."""
+    return any(
+        a.tag_ in ("NNS", "NNPS") or a.lower_ in _COLLECTIVE_AGENTS or a.conjuncts
+        for a in _firing_agents(sent)
+    )
+
+
+def _vague(agent: Token) -> bool:
+    """Return True for an agent whose number is a bound: "at least one sheriff's deputy"."""
+    before = agent.doc[agent.left_edge.i : agent.i].text
+    return bool(_VAGUE_RE.search(before))
+
+
+_VAGUE_RE = re.compile(r"\b(?:at least|more than|up to|as many as|fewer than)\b", re.I)
+
+
+def _one_officer_fired(sent: Span) -> bool:
+    """Return True when one officer is the one who fired: "A third officer, who had just
+    arrived, fired two rounds" (not "another officer also fired")."""
+    for agent in _firing_agents(sent):
+        if agent.tag_ != "NN" or agent.lemma_.lower() not in _OFFICER_LEMMAS or agent.conjuncts:
+            continue
+        if _vague(agent):
+            continue
+        verb = agent.head
+        if any(c.lower_ in ("also", "too", "again") for c in verb.children):
+            continue
+        if any(c.lower_ in ("another", "each", "every") for c in agent.children):
+            continue
+        if any(c.dep_ == "dobj" and c.lower_ in ("himself", "herself") for c in verb.children):
+            continue
+        return True
+    return False
 
 
 _COLLECTIVE_AGENTS = frozenset("team unit squad force department police swat".split())
@@ -195,8 +336,8 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
         agent = ev.agent
         if agent is None or ev.trigger.lemma_.lower() not in _FIRING or ev.force != Force.FIREARM:
             continue
-        if agent.lemma_.lower() in _COLLECTIVE_AGENTS:
-            return None  # "a tactical team shot him": how many fired is not said
+        if agent.lemma_.lower() in _COLLECTIVE_AGENTS or _vague(agent):
+            return None  # "a tactical team shot him", "at least one deputy": not told
         people = [
             e
             for e in sentence_ents(ev.sent)

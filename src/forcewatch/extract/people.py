@@ -1,5 +1,7 @@
-"""The people a story speaks of: named and described referents, pronouns, and the
-`Subject` record that collects the force used on one person.
+"""The people a story speaks of: named and described referents, pronouns, the roles
+they play (speaker, bystander, someone who acts or is hurt like a subject), the written
+forms of a name (alias, a noun compounded to it), and the `Subject` record that collects
+the force used on one person.
 
 Shared by `subjects.py` (which person each force event is about) and `naming.py`
 (what the story calls them).
@@ -221,6 +223,47 @@ def sentence_floor(tok: Token) -> int:
     return ix.sents[max(0, ix.sentence_index(tok.i) - _LOOKBACK_SENTENCES)].start
 
 
+ALIAS_WORDS = frozenset(("alias", "aka", "a.k.a.", "a.k.a", "urf"))
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or tok.lower_ in ALIAS_WORDS
+
+
+def alias_primary(tok: Token) -> Span | None:
+    """Return the name written before "alias"/"aka" in the name run around `tok`
+    ("Manish Singh alias Sonu" -> "Manish Singh"), or None when no alias word joins it."""
+    doc = tok.doc
+    if not _name_word(tok):
+        return None
+    lo = hi = tok.i
+    while lo > 0 and tok.i - lo < 6 and _name_word(doc[lo - 1]):
+        lo -= 1
+    while hi + 1 < len(doc) and hi - tok.i < 6 and _name_word(doc[hi + 1]):
+        hi += 1
+    alias = next((t for t in doc[lo : hi + 1] if t.lower_ in ALIAS_WORDS), None)
+    if alias is None or alias.i == lo:
+        return None
+    before = doc[max(lo, alias.i - 4) : alias.i]
+    if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in before):
+        return None
+    if OFFICIAL_TITLES_RE.search(before.text + " ") or ORG_WORDS.search(before.text):
+        return None
+    if region_of(before.text) is not None or POLICE_RE.search(before.text):
+        return None
+    return before
+
+
+def antecedent(tok: Token) -> Token:
+    """Return the noun a relative pronoun stands for ("Sam, who died" -> "Sam") and the
+    name a descriptive noun is compounded with ("driver Sam Tairoa" -> "Tairoa")."""
+    if tok.lower_ in ("who", "whom") and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        return tok.head.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return tok.head
+    return tok
+
+
 _HONORIFIC_RE = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|sir|dame)\.?\s+", re.I)
 
 
@@ -234,3 +277,80 @@ def in_headline(token: Token) -> bool:
     """Return True when the token stands in the title (before the first blank line)."""
     head = token.doc.text.split("\n\n", 1)
     return len(head) == 2 and token.idx < len(head[0])
+
+
+_SUBJECT_VERBS = frozenset(
+    """die injure wound shoot kill hospitalise hospitalize taser tase restrain arrest charge
+    identify name confront threaten flee run point wield brandish carry refuse lunge attack
+    pronounce""".split()
+)
+
+
+SPEECH_VERBS = frozenset("say tell add speak state explain describe confirm".split())
+
+
+#: people named beside the subject who are not the subject: "the man's mother, X"
+_BYSTANDER_ROLES = frozenset(
+    """mother father parent parents stepmother stepfather wife husband partner fiancee fiance
+    sister brother aunt uncle cousin grandmother grandfather grandparent friend neighbour
+    neighbor lawyer attorney solicitor barrister counsel spokesperson spokesman spokeswoman
+    witness""".split()
+)
+
+
+#: people named in a story beside the subject, whoever they are tied to
+_OTHERS = frozenset("neighbour neighbor witness hostage bystander passer-by passerby".split())
+
+
+def speaker(token: Token) -> bool:
+    """Return True for a person quoted or cited ("X said", "said X", "according to X"),
+    or named by their tie to someone else ("the man's mother, X, told reporters")."""
+    head = token.head
+    if token.dep_ == "appos" and head is not token:
+        if head.lemma_.lower() in _BYSTANDER_ROLES and any(c.dep_ == "poss" for c in head.children):
+            return True
+        if head.lemma_.lower() in _OTHERS:  # "the neighbour, X," "a witness, X,"
+            return True
+        return speaker(head)
+    if token.dep_ == "nsubj" and head.lemma_.lower() in SPEECH_VERBS:
+        return True
+    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    ent = ent_of(token)
+    first = ent.start if ent is not None else token.i
+    last = ent.end if ent is not None else token.i + 1
+    prev = token.doc[first - 1] if first > 0 else None
+    after = token.doc[last] if last < len(token.doc) else None
+    nxt = token.doc[last + 1] if last + 1 < len(token.doc) else None
+    ends_clause = (
+        after is None
+        or after.text in (".", "!", "?", '"', "”", "’")
+        or (after.text == "," and not (nxt is not None and nxt.like_num))  # not "X, 34,"
+    )
+    # "..., said Dana Kimura." but not "Police said Cody Mullen fired"
+    return prev is not None and prev.lower_ in ("said", "says", "told") and ends_clause
+
+
+def subject_like(token: Token) -> bool:
+    """Return True when a named person acts or suffers like a subject, not a speaker."""
+    head = token.head
+    lemma = head.lemma_.lower()
+    if token.dep_ in ("nsubj", "nsubjpass") and lemma in _SUBJECT_VERBS:
+        return True
+    if lemma in SPEECH_VERBS:
+        return False
+    # "Sam Tairoa, 34, faces charges": the person the story is about, with an age in apposition
+    return any(c.dep_ == "appos" and c.like_num for c in token.children)
+
+
+def acted_on(token: Token, subject: Subject) -> bool:
+    """Return True when `token` is the object of something the subject did: "police shot
+    a man who had stabbed X", "the gunman took X hostage"."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    if token.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ != "VERB":
+        return False
+    heads = {h.i for h in subject.heads}
+    doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if doer is not None and doer.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        doer = verb.head
+    return doer is not None and doer.i in heads

@@ -1,16 +1,25 @@
-"""Who the subject is: age, sex, and whether the name is withheld."""
+"""Who the subject is: age and whether the name is withheld (sex is in `sex.py`)."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from forcewatch.extract.patterns.lexicon import FEMALE_WORDS, MALE_WORDS, POLICE_RE
+from forcewatch.extract.docindex import ent_of
+from forcewatch.extract.patterns.lexicon import POLICE_RE
+from forcewatch.extract.people import is_official
+from forcewatch.extract.sex import find_sex, subject_mentions
 from forcewatch.extract.subjects import Subject
 from forcewatch.records import Evidence, Fact
 
-_AGE_AFTER_NAME = r",\s*(?:aged\s+)?(\d{1,2})\s*[,.;)]"
+__all__ = ["find_age", "find_lone_age", "find_sex", "find_withheld"]
+
+# "Smith, 34,", "Smith (34)", "Manish Singh alias Sonu, 35,"
+_AGE_AFTER_NAME = (
+    r"(?:\s+(?:alias|aka|a\.k\.a\.?|urf)\s+[\"'“‘]?[A-Z][\w'’-]*[\"'”’]?(?:\s+[A-Z][\w'’-]*)?)?"
+    r"(?:,\s*(?:aged\s+)?(\d{1,2})\s*[,.;)]|\s*\(\s*(?:aged\s+)?(\d{1,2})\s*\))"
+)
 _AGE_RE = re.compile(
     r"\b(\d{1,2})[- ](?:year|yr)s?[- ]old\b(?:\s+(\w+))?"
     r"|\baged\s+(\d{1,2})\b"
@@ -29,7 +38,6 @@ _WITHHELD_RE = re.compile(
     r"(?:man|woman|person|suspect|name|identity|deceased|victim|driver)",
     re.I,
 )
-_SEX_WINDOW = 25  # tokens after a subject mention in which a pronoun counts
 
 
 def find_age(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | None:
@@ -38,9 +46,15 @@ def find_age(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | No
         pat = re.compile(re.escape(subject.name.split()[-1]) + _AGE_AFTER_NAME)
         for sent in sents:
             m = pat.search(sent.text)
-            if m and 1 <= int(m.group(1)) <= 99:
-                return Fact(int(m.group(1)), 0.9, _ev(doc_id, sent))
+            age = int(m.group(1) or m.group(2)) if m else 0
+            if 1 <= age <= 99:
+                return Fact(age, 0.9, _ev(doc_id, sent))
     heads = {t.i for t in subject.heads}
+    mentions = subject_mentions(subject)
+    # only a subject known by its own name tells whose another name is
+    known = subject.name_token is not None and not any(
+        _is_officials(t) for t in mentions.values() if t.pos_ == "PROPN"
+    )
     for sent in sents:
         for m in _AGE_RE.finditer(sent.text):
             age_s = m.group(1) or m.group(3) or m.group(4)
@@ -51,11 +65,41 @@ def find_age(subject: Subject, sents: list[Span], doc_id: str) -> Fact[int] | No
                 continue  # "a 25-year-old constable" is an officer
             if m.group(4) and not subject.name:
                 continue
+            if known and _anothers_age(sent, m, mentions):
+                continue  # "the death of 22-year-old Ram Lal", "Lee (28) and Smith (32)"
             span = sent.char_span(m.start(), m.end(), alignment_mode="expand")
             near = span is not None and any(abs(t.i - h) <= 6 for t in span for h in heads)
             conf = 0.85 if near else 0.6
             return Fact(int(age_s), conf, _ev(doc_id, sent))
     return None
+
+
+def _anothers_age(sent: Span, m: re.Match, mentions: dict[int, Token]) -> bool:
+    """Return True when an age is written onto another person's name: "22-year-old X"
+    or "X (22)" where X is not the subject."""
+    if m.group(2):
+        name = sent.char_span(m.start(2), m.end(2), alignment_mode="expand")
+    elif m.group(4):
+        before = sent.char_span(0, m.start(), alignment_mode="contract")
+        name = before[-1:] if before is not None and len(before) else None
+    else:
+        return False
+    if name is None or not len(name):
+        return False
+    tok = name[0]
+    if tok.ent_type_ != "PERSON" or tok.i in mentions:
+        return False
+    return not any(t.i in mentions for t in _ent_tokens(tok))
+
+
+def _is_officials(tok: Token) -> bool:
+    ent = ent_of(tok)
+    return ent is not None and is_official(ent)
+
+
+def _ent_tokens(tok: Token) -> list[Token]:
+    ent = ent_of(tok)
+    return list(ent) if ent is not None else [tok]
 
 
 _LONE_AGE_RE = re.compile(
@@ -84,34 +128,6 @@ def find_lone_age(sex: str | None, sents: list[Span], doc_id: str) -> Fact[int] 
         return None
     age, sent = next(iter(found.items()))
     return Fact(age, 0.5, _ev(doc_id, sent)) if 1 <= age <= 99 else None
-
-
-def find_sex(subject: Subject, sents: list[Span], doc_id: str) -> Fact[str] | None:
-    """Return "male"/"female" from explicit words about the subject (never the name)."""
-    if subject.sex:
-        words = MALE_WORDS if subject.sex == "male" else FEMALE_WORDS
-        said = [h.sent for h in subject.heads if {t.lower_ for t in h.sent} & words]
-        said += [s for s in sents if {t.lower_ for t in s} & words]
-        if said:  # the sentence whose words say it
-            return Fact(subject.sex, 0.9, _ev(doc_id, said[0]))
-    heads = sorted({t.i for t in subject.heads})
-    for sent in sents:
-        doc = sent.doc
-        for h in heads:
-            if not sent.start <= h < sent.end:
-                continue
-            for t in doc[h : min(len(doc), h + _SEX_WINDOW)]:
-                if t.lower_ in ("he", "him", "his"):
-                    return Fact("male", 0.75, _ev(doc_id, t.sent))
-                if t.lower_ in ("she", "her"):
-                    return Fact("female", 0.75, _ev(doc_id, t.sent))
-    for sent in sents:
-        words = {t.lower_ for t in sent}
-        if words & MALE_WORDS and not words & FEMALE_WORDS:
-            return Fact("male", 0.6, _ev(doc_id, sent))
-        if words & FEMALE_WORDS and not words & MALE_WORDS:
-            return Fact("female", 0.6, _ev(doc_id, sent))
-    return None
 
 
 def find_withheld(doc: Doc, doc_id: str) -> Fact[bool] | None:

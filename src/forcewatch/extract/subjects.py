@@ -13,10 +13,10 @@ from spacy.tokens import Doc, Span, Token
 
 from forcewatch.extract.docindex import index
 from forcewatch.extract.events import ForceEvent, events_in
+from forcewatch.extract.groups import name_group
 from forcewatch.extract.naming import (
     describe,
     expand_names,
-    name_group,
     name_unnamed,
     other_first_name,
 )
@@ -91,6 +91,9 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
         ):  # police fired at no one found yet, or are named in the sentence
             # "when officers arrived ... X was shot and killed": no one else is said to shoot
             _attach(_with_conf(ev, 0.6), subjects, refs)
+        elif civilian:  # "the other victim, X, 30, was shot": the gunman's, not police's
+            victims.add(ev.patient.i)
+            victims.update(c.i for c in ev.patient.children if c.dep_ == "appos")
     # shots fired at no one in particular: a subject described elsewhere, shots missed
     if not subjects and not any(ev.officer_patient for ev in events):
         for ev in events:
