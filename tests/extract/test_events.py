@@ -68,3 +68,29 @@ def test_taser_used_on_someone_is_a_taser_event(nlp):
     events = _events(nlp, "Constable Mere Hohaia used a Taser on the man in the hallway.")
     assert events and events[0].force == Force.TASER
     assert events[0].patient.text == "man"
+
+
+@pytest.mark.parametrize(
+    ("text", "patient"),
+    [
+        # the small model reads "deputy shot" / "trooper shot" as a noun: the lost verb
+        ("A deputy shot Lena Ortiz in the leg.", "Ortiz"),
+        # object control: the officer is the one who shot
+        ("He lunged at the officer with a bat, prompting the officer to shoot him.", "him"),
+        ("The man drew a pistol, prompting two deputies to shoot and kill him.", "him"),
+        # the law-enforcement plural
+        ("The man was shot and killed by authorities after a standoff.", "man"),
+    ],
+)
+def test_police_agents_the_parse_hides_are_found(nlp, text, patient):
+    events = [ev for ev in _events(nlp, text) if ev.police_agent and ev.patient is not None]
+    assert [ev.patient.text for ev in events][:1] == [patient], text
+
+
+def test_a_purpose_clause_is_not_force_that_happened(nlp):
+    text = "Officers used a police dog to tackle the man, but the dog bit an officer instead."
+    assert not any(
+        ev.police_agent and ev.patient is not None and ev.patient.text == "man"
+        for ev in _events(nlp, text)
+        if ev.trigger.lemma_ == "tackle" and ev.agent is not None and ev.agent.lower_ == "dog"
+    )

@@ -108,6 +108,8 @@ def is_police(token: Token) -> bool:
         return pobj is not None and (is_police(pobj) or bool(POLICE_RE.search(_ent_text(pobj))))
     if lemma in POLICE_LEMMAS or text in POLICE_LEMMAS:
         return True
+    if text == "authorities" and token.ent_type_ == "":
+        return True  # "shot and killed by authorities": the law-enforcement sense of the plural
     if token.ent_type_ == "ORG" and POLICE_RE.search(_ent_text(token)):
         return True
     if token.pos_ == "PROPN":  # "police officer Scott Mars", "Constable Jane Hill"
@@ -152,6 +154,11 @@ def _child(token: Token, *deps: str) -> Token | None:
     return None
 
 
+#: verbs that say their object did the next verb: "prompting the officer to shoot him"
+#: ("used a dog to tackle him", "ordered them to fire" do not say it happened)
+_MADE_TO = frozenset("prompt force cause lead compel oblige".split())
+
+
 def _agent_of(verb: Token) -> tuple[Token | None, bool]:
     """Return (agent head token, passive?) for a force verb."""
     agent = _child(verb, "agent")
@@ -184,6 +191,10 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
         return None, True
     # "police shot and killed him", "officers opened fire, killing him"
     while subj is None and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
+        if v.dep_ == "xcomp" and v.tag_ == "VB" and v.head.lemma_.lower() in _MADE_TO:
+            obj = _child(v.head, "dobj")  # "prompting three officers to shoot and kill him"
+            if obj is not None:
+                return obj, False
         v = v.head
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children):
             return None, True
@@ -521,6 +532,28 @@ def events_in(sent: Span) -> list[ForceEvent]:
                 out.append(_event(sent, tok, agent, other))
     out.extend(_nominal_events(sent, out))
     out.extend(_encounter_events(sent, out))
+    out.extend(_misparsed_shot(sent, out))
+    return out
+
+
+def _misparsed_shot(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
+    """Return "A deputy shot Marcus Bell" when the small model reads "shot" as a noun (with
+    "deputy" as its compound or subject) and hangs the person on it: the verb the parse lost."""
+    out: list[ForceEvent] = []
+    taken = {e.patient.i for e in found if e.patient is not None}
+    for tok in sent:
+        if tok.lower_ != "shot" or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        agent = next(
+            (c for c in tok.lefts if c.dep_ in ("compound", "nsubj") and is_police(c)), None
+        )
+        patient = next(
+            (c for c in tok.rights if c.dep_ in ("appos", "dobj", "npadvmod", "attr")), None
+        )
+        if agent is None or patient is None or patient.i in taken:
+            continue
+        if is_person(patient) and not _is_generic(patient) and not _negated(patient):
+            out.append(_event(sent, tok, agent, patient))
     return out
 
 

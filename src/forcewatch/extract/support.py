@@ -55,6 +55,7 @@ OUTCOME_RES = {
     r"bullet wounds?|gunshot wounds?|"
     # words of a hit: being hit and surviving is "injured"
     r"shot(?!\s+at\s+(?!(?:his|her|their|a|an|the|least)\b))|hit|struck|striking|hitting|"
+    r"shoot(?:s|ing)?\s+(?!at\b|to\b)\w+|"
     r"tasered|tased|tazed|stunned|shocked|bit|tasers?|stun guns?|mauled|beaten|beat|punched|"
     r"kicked|pepper-sprayed|sprayed|batoned|run over|restrained|pinned",
     "missed": r"missed|miss|not (?:hit|struck|injured|hurt)|uninjured|unhurt|unharmed|"
