@@ -146,7 +146,7 @@ def find_outcome(
         if ev.sent.start in others:
             head = ev.trigger
             clauses.setdefault(ev.sent.start, []).append(
-                " ".join(t.text for t in head.subtree if not (t.dep_ == "conj" and t.head is head))
+                " ".join(t.text for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i))
             )
     fatal = injured = missed = None
     for sent in sents:
