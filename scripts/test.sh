@@ -18,4 +18,10 @@ if [ ! -x /usr/bin/chromium ]; then  # the browser tests drive Debian's chromium
   fi
 fi
 python3 -m pip install -q -e ".[test]"
+# The whole suite on SQLite (tests on the `db_url` fixture run on PostgreSQL too), then
+# every test that takes its database from FORCEWATCH_TEST_DB (marker `db`) on PostgreSQL.
+# Arguments go to both runs; the second is skipped when they already choose a backend.
 python3 -m pytest "$@"
+if [ -z "${FORCEWATCH_TEST_DB:-}" ]; then
+  FORCEWATCH_TEST_DB=postgresql python3 -m pytest -m db "$@" || [ $? -eq 5 ]  # 5: none selected
+fi

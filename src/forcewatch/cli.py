@@ -101,7 +101,8 @@ def ingest(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="Files or folders (recursive) of .txt, .html/.htm and gold-format .jsonl articles.",
+            help="Files or folders (recursive) of .txt, .html/.htm, gold-format .jsonl articles "
+            "and .warc/.warc.gz web archives.",
             show_default=False,
             metavar="PATH",
         ),
@@ -139,9 +140,18 @@ def _print_summary(s: IngestSummary) -> None:
         + f", relevant {s.relevant}, "
         f"incidents {s.incidents}, failed {s.failed}"
         + (f", skipped {s.skipped} (not .txt/.html/.jsonl or hidden)" if s.skipped else "")
-        + (f", not analysed {s.not_analysed} (language or length)" if s.not_analysed else ""),
+        + (f", not analysed {s.not_analysed} (language or length)" if s.not_analysed else "")
+        + _not_articles(s.not_articles),
         markup=False,
     )
+
+
+def _not_articles(counts: dict[str, int]) -> str:
+    """Return ", not articles N (reason n, ...)" for skipped web archive records, or ""."""
+    if not counts:
+        return ""
+    reasons = ", ".join(f"{reason} {n}" for reason, n in counts.items())
+    return f", not articles {sum(counts.values())} ({reasons})"
 
 
 # ---------------------------------------------------------------- incidents
@@ -476,6 +486,15 @@ from forcewatch.cli_web import serve, user_app  # noqa: E402 - it uses the helpe
 
 app.command()(serve)
 app.add_typer(user_app, name="user")
+
+from forcewatch.cli_feeds import feeds_app, poll  # noqa: E402 - it uses the helpers above
+
+app.add_typer(feeds_app, name="feeds")
+app.command()(poll)
+
+from forcewatch.cli_batch import batch  # noqa: E402 - it uses the helpers above
+
+app.command()(batch)
 
 
 def main() -> None:

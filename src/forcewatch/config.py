@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from forcewatch import __version__
 from forcewatch.errors import ConfigError
 
 
@@ -46,6 +47,26 @@ class Settings(BaseSettings):
     )
     login_window_seconds: int = Field(
         300, description="Seconds wrong passwords are counted for, and the lockout lasts."
+    )
+    user_agent: str = Field(
+        f"forcewatch/{__version__} (+https://github.com/forcewatch)",
+        description="User-Agent header of feed, page and robots.txt requests.",
+    )
+    fetch_timeout: float = Field(
+        20.0, gt=0, description="Seconds to wait for a server to connect or send, per request."
+    )
+    fetch_retries: int = Field(
+        3, ge=0, description="Retries of a request after a connection error, timeout or 5xx."
+    )
+    fetch_backoff: float = Field(
+        1.0, ge=0, description="Seconds before the first retry; doubled before each next one."
+    )
+    host_delay: float = Field(
+        1.0, ge=0, description="Least seconds between two requests to the same host."
+    )
+    max_redirects: int = Field(5, ge=0, description="Redirects followed per request.")
+    max_page_bytes: int = Field(
+        5_000_000, gt=0, description="Largest feed or page read; longer responses fail."
     )
 
     @field_validator("detect_threshold", "mention_threshold")

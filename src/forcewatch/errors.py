@@ -3,6 +3,8 @@
     ForcewatchError
     ├── ConfigError    bad settings or command-line values
     ├── SourceError    a file, line or page that cannot be read as a document
+    │   ├── NoArticleError  a page that holds no article text (index, login, error page)
+    │   └── FetchError      a feed or page that could not be fetched over HTTP
     ├── ExtractError   a document the analysis stages cannot handle
     ├── StoreError     the database refused or failed a write or read
     │   ├── CurationError  a curator action that conflicts with the data or an earlier action
@@ -23,6 +25,14 @@ class ConfigError(ForcewatchError):
 
 class SourceError(ForcewatchError):
     """An input cannot be read as a document."""
+
+
+class NoArticleError(SourceError):
+    """A page was read but holds no article text: web archives and feeds skip it."""
+
+
+class FetchError(SourceError):
+    """A feed, page or robots.txt could not be fetched (the message names the URL)."""
 
 
 class ExtractError(ForcewatchError):

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from sqlalchemy.orm import Session, sessionmaker
 
 from forcewatch.config import Settings
 from forcewatch.errors import ForcewatchError, SourceError
 from forcewatch.pipeline import Pipeline
-from forcewatch.records import Detection, DocResult
+from forcewatch.records import Detection, DocResult, Document
 from forcewatch.sources import ReadStats, iter_documents
 from forcewatch.store import db as store_db
 from forcewatch.store import repo
+from forcewatch.store.views import StoreOutcome
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +37,55 @@ class IngestSummary:
     failed: int = 0  # files, lines or documents that could not be read, analysed or stored
     skipped: int = 0  # entries of folder walks that are not articles (other types, hidden)
     not_analysed: int = 0  # new documents not analysed (other language, too short)
+    not_articles: dict[str, int] = field(default_factory=dict)  # web archive records, by reason
 
-    def as_dict(self) -> dict[str, int]:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def ingest_document(
+    document: Document,
+    sessions: sessionmaker[Session],
+    pipeline: Pipeline,
+    summary: IngestSummary,
+    touched: set[int],
+) -> StoreOutcome | None:
+    """Analyse and store one document, counting it in `summary` (not in `read`).
+
+    Adds the incidents it touched to `touched`. Returns what was stored, or
+    None when the exact text was stored before (a duplicate, not analysed).
+    Raises ForcewatchError when it cannot be analysed or stored; nothing of it
+    is kept then and the caller counts the failure.
+    """
+    with sessions() as session:
+        if repo.has_document(session, document.doc_id):
+            summary.duplicates += 1
+            return None
+        near = repo.near_duplicate_of(session, document)
+    if near is not None:  # not analysed again: stored as a copy of `near`
+        result = DocResult(document, Detection(False, 0.0), skipped="near-duplicate")
+    else:
+        result = pipeline.process(document)
+    outcome = repo.store_result(sessions, result)
+    count_stored(result, outcome, summary, touched)
+    return outcome
+
+
+def count_stored(
+    result: DocResult, outcome: StoreOutcome, summary: IngestSummary, touched: set[int]
+) -> None:
+    """Count one stored result in `summary`; add the incidents it touched to `touched`.
+
+    Shared with `forcewatch batch`, which analyses on workers and stores here.
+    """
+    touched.update(outcome.incident_ids)
+    if not outcome.new:  # a copy analysed in the stored text's place, or a near-duplicate
+        summary.duplicates += 1
+        summary.near_duplicates += outcome.near_duplicate_of is not None
+        return
+    summary.new += 1
+    summary.not_analysed += result.skipped is not None
+    summary.relevant += result.relevant
 
 
 def ingest_paths(
@@ -73,30 +122,12 @@ def ingest_paths(
                 continue
             summary.read += 1  # readers log their warnings (e.g. a non-UTF-8 fallback)
             try:
-                with sessions() as session:
-                    if repo.has_document(session, item.doc_id):
-                        summary.duplicates += 1
-                        continue
-                    near = repo.near_duplicate_of(session, item)
-                if near is not None:  # not analysed again: stored as a copy of `near`
-                    result = DocResult(item, Detection(False, 0.0), skipped="near-duplicate")
-                else:
-                    result = pipeline.process(item)
-                outcome = repo.store_result(sessions, result)
+                ingest_document(item, sessions, pipeline, summary, touched)
             except ForcewatchError as exc:
                 summary.failed += 1
                 on_error(str(exc))
-                continue
-            if not outcome.new:
-                touched.update(outcome.incident_ids)  # a copy analysed in the stored text's place
-                summary.duplicates += 1
-                summary.near_duplicates += outcome.near_duplicate_of is not None
-                continue
-            summary.new += 1
-            summary.not_analysed += result.skipped is not None
-            summary.relevant += result.relevant
-            touched.update(outcome.incident_ids)
     summary.skipped = stats.skipped
+    summary.not_articles = dict(sorted(stats.not_articles.items()))
     with sessions() as session:
         summary.incidents = len(repo.live_incident_ids(session, touched))
     return summary

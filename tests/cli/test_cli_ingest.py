@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
-import sqlite3
 
 import pytest
 from typer.testing import CliRunner
 
 from forcewatch.cli import app
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, fresh_database, query
 
 runner = CliRunner()
+pytestmark = pytest.mark.db  # examples_db runs on PostgreSQL too (FORCEWATCH_TEST_DB)
 
 
 def _run(*args: str):
@@ -20,18 +20,16 @@ def _run(*args: str):
 
 
 @pytest.fixture(scope="module")
-def examples_db(tmp_path_factory):
-    """A database filled once by ingesting examples/ with the real pipeline."""
-    path = tmp_path_factory.mktemp("db") / "fw.db"
-    url = f"sqlite:///{path}"
-    result = _run("ingest", str(EXAMPLES), "--db", url, "--json", "--no-progress")
-    assert result.exit_code == 0, result.output
-    summary = json.loads(result.stdout)
-    return url, path, summary
+def examples_db(request, tmp_path_factory):
+    """A database (SQLite or PostgreSQL) filled once by ingesting examples/."""
+    with fresh_database(request, tmp_path_factory.mktemp("db")) as url:
+        result = _run("ingest", str(EXAMPLES), "--db", url, "--json", "--no-progress")
+        assert result.exit_code == 0, result.output
+        yield url, json.loads(result.stdout)
 
 
 def test_ingest_examples_reports_documents_and_incidents(examples_db):
-    _, _, summary = examples_db
+    _, summary = examples_db
     assert summary["read"] == 13
     assert summary["new"] == 13
     assert summary["duplicates"] == 0
@@ -41,17 +39,17 @@ def test_ingest_examples_reports_documents_and_incidents(examples_db):
 
 
 def test_second_ingest_adds_nothing(examples_db):
-    url, path, first = examples_db
-    before = sqlite3.connect(path).execute("select count(*) from documents").fetchone()[0]
+    url, first = examples_db
+    before = query(url, "select count(*) from documents")[0][0]
     result = _run("ingest", str(EXAMPLES), "--db", url, "--json", "--no-progress")
     summary = json.loads(result.stdout)
     assert summary["new"] == 0 and summary["duplicates"] == 13 and summary["incidents"] == 0
-    after = sqlite3.connect(path).execute("select count(*) from documents").fetchone()[0]
+    after = query(url, "select count(*) from documents")[0][0]
     assert before == after == 13
 
 
 def test_incidents_json_lists_the_named_fatal_nz_shooting(examples_db):
-    url, _, _ = examples_db
+    url, _ = examples_db
     result = _run("incidents", "--db", url, "--json", "--country", "nz", "--outcome", "fatal")
     assert result.exit_code == 0
     rows = json.loads(result.stdout)
@@ -60,13 +58,13 @@ def test_incidents_json_lists_the_named_fatal_nz_shooting(examples_db):
 
 
 def test_incidents_since_filters_by_incident_date(examples_db):
-    url, _, _ = examples_db
+    url, _ = examples_db
     rows = json.loads(_run("incidents", "--db", url, "--json", "--since", "2100-01-01").stdout)
     assert rows == []
 
 
 def test_show_prints_evidence_sentences_and_sources(examples_db):
-    url, _, _ = examples_db
+    url, _ = examples_db
     rows = json.loads(_run("incidents", "--db", url, "--json").stdout)
     named = next(r for r in rows if r["subject"] == "Hohepa Karaitiana")
     result = _run("show", str(named["id"]), "--db", url)
@@ -77,7 +75,7 @@ def test_show_prints_evidence_sentences_and_sources(examples_db):
 
 
 def test_show_unknown_id_fails_with_a_clear_message(examples_db):
-    url, _, _ = examples_db
+    url, _ = examples_db
     result = _run("show", "99999", "--db", url)
     assert result.exit_code == 1
     assert "no incident with id 99999" in result.stderr
@@ -85,7 +83,7 @@ def test_show_unknown_id_fails_with_a_clear_message(examples_db):
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
 def test_export_lists_source_ids(examples_db, tmp_path, fmt):
-    url, _, _ = examples_db
+    url, _ = examples_db
     out = tmp_path / f"incidents.{fmt}"
     result = _run("export", "--format", fmt, "--output", str(out), "--db", url)
     assert result.exit_code == 0, result.output
@@ -102,9 +100,8 @@ def test_export_lists_source_ids(examples_db, tmp_path, fmt):
 
 
 def test_negative_examples_give_no_incident(examples_db):
-    url, path, _ = examples_db
-    con = sqlite3.connect(path)
-    relevant = dict(con.execute("select external_id, relevant from documents").fetchall())
+    url, _ = examples_db
+    relevant = dict(query(url, "select external_id, relevant from documents"))
     for name, flag in relevant.items():
         if "/neg-" in name or name.startswith("neg-"):
             assert not flag, name

@@ -9,7 +9,6 @@ import pytest
 from tests.store.conftest import (  # noqa: F401 - re-exported fixtures
     db_url,
     engine,
-    postgres_server,
     session,
     sessions,
     sqlite_url,

@@ -22,10 +22,9 @@ def _run(*args: str):
 
 
 @pytest.fixture
-def db(tmp_path) -> str:
-    url = f"sqlite:///{tmp_path / 'fw.db'}"
-    assert _run("db", "upgrade", "--db", url).exit_code == 0
-    return url
+def db(database_url: str) -> str:
+    assert _run("db", "upgrade", "--db", database_url).exit_code == 0
+    return database_url
 
 
 def _match(db: str, *extra: str) -> dict:

@@ -57,7 +57,7 @@ def test_explicit_unsupported_file_is_an_error() -> None:
     path = TREE / "notes" / "table.csv"
     stats = ReadStats()
     assert [str(r) for r in iter_documents([path], stats)] == [
-        f"{path}: unsupported file type '.csv'; pass .txt, .html, .htm or .jsonl files"
+        f"{path}: unsupported file type '.csv'; pass .txt, .html, .htm, .jsonl, .warc or .warc.gz files"
     ]
     assert stats.errors == 1
 
@@ -67,7 +67,7 @@ def test_explicit_file_without_extension_is_an_error(tmp_path: Path) -> None:
     path.write_text("Read me.")
     assert [str(r) for r in iter_documents([path])] == [
         f"{path}: unsupported file type without an extension; "
-        "pass .txt, .html, .htm or .jsonl files"
+        "pass .txt, .html, .htm, .jsonl, .warc or .warc.gz files"
     ]
 
 

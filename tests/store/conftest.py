@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import importlib.util
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, make_url
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcewatch.records import (
@@ -33,6 +26,7 @@ from forcewatch.records import (
     Weapon,
 )
 from forcewatch.store.db import make_engine, session_factory, upgrade
+from tests.pg import PostgresServer
 
 # An invented story, written for these tests.
 TITLE = "Man shot by police after standoff in Tarrow"
@@ -124,82 +118,6 @@ def make_result(doc: Document, mentions: tuple[Mention, ...] | None = None) -> D
         detection=Detection(True, 0.8, ("shot", "police")),
         mentions=mentions,
     )
-
-
-class PostgresServer:
-    """A PostgreSQL server that makes a fresh database per test."""
-
-    def __init__(self, admin_url: str) -> None:
-        self.admin_url = admin_url  # a URL to the `postgres` database, as a superuser
-        self._count = 0
-
-    @contextlib.contextmanager
-    def database(self) -> Iterator[str]:
-        """Create an empty database, yield its URL, drop it afterwards."""
-        self._count += 1
-        name = f"forcewatch_test_{os.getpid()}_{self._count}"
-        admin = create_engine(self.admin_url, isolation_level="AUTOCOMMIT")
-        try:
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f"CREATE DATABASE {name}")
-            yield make_url(self.admin_url).set(database=name).render_as_string(False)
-            with admin.connect() as conn:
-                conn.exec_driver_sql(f"DROP DATABASE {name} WITH (FORCE)")
-        finally:
-            admin.dispose()
-
-
-def _missing(reason: str) -> None:
-    """Fail in CI (PostgreSQL tests must run there), skip elsewhere."""
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(f"PostgreSQL tests cannot run in CI: {reason}")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _as_postgres(*args: str) -> None:
-    done = subprocess.run(["runuser", "-u", "postgres", "--", *args], capture_output=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"{args[0]} failed: {done.stderr.decode(errors='replace')}")
-
-
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[PostgresServer]:
-    """Yield a PostgreSQL server: FORCEWATCH_TEST_PG_ADMIN_URL, else a throwaway one.
-
-    The throwaway server is started from /usr/lib/postgresql/*/bin as the
-    `postgres` user (initdb refuses root), so it needs root and `runuser`.
-    """
-    if importlib.util.find_spec("psycopg") is None:
-        _missing("psycopg is not installed (pip install 'psycopg[binary]')")
-    given = os.environ.get("FORCEWATCH_TEST_PG_ADMIN_URL")
-    if given:
-        yield PostgresServer(given)
-        return
-    bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
-    if not bins:
-        _missing("no PostgreSQL server binaries (apt-get install -y postgresql)")
-    if os.geteuid() != 0 or shutil.which("runuser") is None:
-        _missing("starting PostgreSQL needs root and runuser; or set FORCEWATCH_TEST_PG_ADMIN_URL")
-    pgbin = bins[-1]
-    base = Path(tempfile.mkdtemp(prefix="forcewatch-pg-"))  # pytest's tmp is closed to others
-    shutil.chown(base, "postgres")
-    port = _free_port()
-    data, log = str(base / "data"), str(base / "log")
-    _as_postgres(str(pgbin / "initdb"), "-D", data, "-A", "trust", "-U", "postgres",
-                 "--no-sync", "-E", "UTF8")  # fmt: skip
-    options = f"-p {port} -k {base} -c listen_addresses=127.0.0.1 -c fsync=off"
-    _as_postgres(str(pgbin / "pg_ctl"), "-D", data, "-l", log, "-w", "start", "-o", options)
-    try:
-        yield PostgresServer(f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres")
-    finally:
-        _as_postgres(str(pgbin / "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop")
-        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture

@@ -40,6 +40,9 @@ TABLES = {
     "review_decisions",
     "review_anchors",
     "audit_log",
+    "feeds",
+    "feed_items",
+    "batch_shards",
 }
 
 
@@ -50,21 +53,21 @@ def _tables(engine: Engine) -> set[str]:
 def test_new_database_has_no_revision_and_fails_check(db_url: str) -> None:
     engine = make_engine(db_url)
     assert current_revision(engine) is None
-    with pytest.raises(StoreError, match=r"no revision, not 0005; run `forcewatch db upgrade`"):
+    with pytest.raises(StoreError, match=r"no revision, not 0007; run `forcewatch db upgrade`"):
         check_current(engine)
     engine.dispose()
 
 
 def test_upgrade_creates_every_table_at_head(engine: Engine) -> None:
     assert _tables(engine) == TABLES
-    assert current_revision(engine) == head_revision() == "0005"
+    assert current_revision(engine) == head_revision() == "0007"
     check_current(engine)  # at head: no error
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == "0007"
 
 
 def test_upgrade_twice_changes_nothing(engine: Engine) -> None:
     upgrade(engine)
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == "0007"
     assert _tables(engine) == TABLES
 
 
@@ -121,4 +124,4 @@ def test_sqlite_connections_use_foreign_keys_wal_and_busy_timeout(sqlite_url: st
 def test_upgrade_to_unknown_revision_names_it(engine: Engine) -> None:
     with pytest.raises(StoreError, match=r"upgrade to '9999' failed"):
         upgrade(engine, "9999")
-    assert current_revision(engine) == "0005"
+    assert current_revision(engine) == "0007"

@@ -23,8 +23,7 @@ from forcewatch.config import Settings  # noqa: E402
 from forcewatch.ingest import ingest_paths  # noqa: E402
 from forcewatch.store import db as store_db  # noqa: E402
 from forcewatch.store.users import add_user  # noqa: E402
-from tests.conftest import EXAMPLES  # noqa: E402
-from tests.store.conftest import postgres_server  # noqa: E402, F401 - used by db_url
+from tests.conftest import EXAMPLES, TEST_DB  # noqa: E402
 
 DATA = Path(__file__).parent / "data"
 ARTICLES = DATA / "articles"
@@ -74,9 +73,32 @@ def db_file(example_template: Path, tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def example_template_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The filled template as a URL: the SQLite file, or a PostgreSQL database filled once."""
+    if TEST_DB != "postgresql":
+        yield f"sqlite:///{request.getfixturevalue('example_template')}"
+        return
+    with request.getfixturevalue("postgres_server").database() as url:
+        ingest(url, EXAMPLES, ARTICLES)
+        yield url
+
+
 @pytest.fixture
-def settings(db_file: Path) -> Settings:
-    return web_settings(f"sqlite:///{db_file}")
+def web_db_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A private copy of the filled database: a SQLite file, or (FORCEWATCH_TEST_DB=postgresql)
+    a PostgreSQL database made from the template."""
+    if TEST_DB != "postgresql":
+        yield f"sqlite:///{request.getfixturevalue('db_file')}"
+        return
+    template = request.getfixturevalue("example_template_url")
+    with request.getfixturevalue("postgres_server").database(template=template) as url:
+        yield url
+
+
+@pytest.fixture
+def settings(web_db_url: str) -> Settings:
+    return web_settings(web_db_url)
 
 
 @pytest.fixture

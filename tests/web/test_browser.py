@@ -40,7 +40,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def server(db_file: Path, users) -> Iterator[str]:
+def server(web_db_url: str, users) -> Iterator[str]:
     """Run `forcewatch serve` on the test database; yield its base URL."""
     port = _free_port()
     env = {
@@ -50,7 +50,7 @@ def server(db_file: Path, users) -> Iterator[str]:
         "FORCEWATCH_PASSWORD_MEMORY_KIB": "8",
     }
     cmd = [sys.executable, "-m", "forcewatch", "serve",
-           "--db", f"sqlite:///{db_file}", "--port", str(port)]  # fmt: skip
+           "--db", web_db_url, "--port", str(port)]  # fmt: skip
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + 30

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
@@ -16,8 +14,8 @@ CHEAP = {"FORCEWATCH_PASSWORD_TIME_COST": "1", "FORCEWATCH_PASSWORD_MEMORY_KIB":
 
 
 @pytest.fixture
-def url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'users.db'}"
+def url(database_url: str) -> str:
+    return database_url
 
 
 def _run(*args: str, stdin: str | None = None):

@@ -1,4 +1,4 @@
-"""Readers that turn files (txt, HTML, JSON Lines) into Document records."""
+"""Readers that turn files (txt, HTML, JSON Lines, WARC) and fetched pages into Documents."""
 
 from forcewatch.sources.files import ReadStats, iter_documents
 

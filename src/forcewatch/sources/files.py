@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from forcewatch.errors import SourceError
@@ -14,6 +15,7 @@ from forcewatch.sources.html import read_html
 from forcewatch.sources.jsonl import iter_jsonl
 from forcewatch.sources.read import open_error
 from forcewatch.sources.txt import read_txt
+from forcewatch.sources.warc import is_warc, iter_warc
 
 log = logging.getLogger(__name__)
 
@@ -21,8 +23,8 @@ Reader = Callable[[Path, str], Document]
 
 #: single-document readers by lowercase file extension
 SINGLE_READERS: dict[str, Reader] = {".txt": read_txt, ".html": read_html, ".htm": read_html}
-#: every extension read, for messages and the folder walk
-SUPPORTED = (*SINGLE_READERS, ".jsonl")
+#: every extension read, for messages and the folder walk (web archives: `is_warc`)
+SUPPORTED = (*SINGLE_READERS, ".jsonl", ".warc", ".warc.gz")
 
 
 @dataclass
@@ -36,6 +38,7 @@ class ReadStats:
     skipped_unsupported: int = 0  # files of other types met in folder walks
     skipped_hidden: int = 0  # hidden files and folders met in folder walks
     skipped_special: int = 0  # symlinked folders, sockets, FIFOs met in folder walks
+    not_articles: Counter[str] = field(default_factory=Counter)  # WARC records, by reason
 
     @property
     def skipped(self) -> int:
@@ -43,8 +46,15 @@ class ReadStats:
         return self.skipped_unsupported + self.skipped_hidden + self.skipped_special
 
 
-def _read_file(path: Path, external_id: str) -> Iterator[Document | SourceError]:
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED or is_warc(path)
+
+
+def read_file(path: Path, external_id: str, stats: ReadStats) -> Iterator[Document | SourceError]:
     """Yield what one supported file holds."""
+    if is_warc(path):
+        yield from iter_warc(path, stats.not_articles)
+        return
     suffix = path.suffix.lower()
     if suffix == ".jsonl":
         yield from iter_jsonl(path)
@@ -77,7 +87,7 @@ def _walk(folder: Path, stats: ReadStats) -> Iterator[Path | SourceError]:
         elif not entry.is_file():
             log.debug("%s: not a regular file or is a symlinked folder, skipped", path)
             stats.skipped_special += 1
-        elif path.suffix.lower() not in SUPPORTED:
+        elif not _supported(path):
             log.debug("%s: unsupported file type, skipped", path)
             stats.skipped_unsupported += 1
         else:
@@ -89,7 +99,7 @@ def _folder_id_prefix(folder: Path) -> str:
     return folder.resolve().name
 
 
-def _expand(path: Path, stats: ReadStats) -> Iterator[tuple[Path, str] | SourceError]:
+def expand_path(path: Path, stats: ReadStats) -> Iterator[tuple[Path, str] | SourceError]:
     """Yield (file, external id) pairs for one given path, or errors."""
     if path.is_dir():
         prefix = _folder_id_prefix(path)
@@ -103,7 +113,7 @@ def _expand(path: Path, stats: ReadStats) -> Iterator[tuple[Path, str] | SourceE
         yield SourceError(f"{path}: no such file or folder; check the path")
     elif not path.is_file():
         yield SourceError(f"{path}: not a regular file or folder; pass files or folders only")
-    elif path.suffix.lower() not in SUPPORTED:
+    elif not _supported(path):
         kind = f"'{path.suffix}'" if path.suffix else "without an extension"
         yield SourceError(
             f"{path}: unsupported file type {kind}; "
@@ -119,14 +129,14 @@ def iter_documents(
     """Yield every document under the given files and folders, and an error for each failure."""
     stats = stats if stats is not None else ReadStats()
     for given in paths:
-        for item in _expand(Path(given), stats):
+        for item in expand_path(Path(given), stats):
             if isinstance(item, SourceError):
                 stats.errors += 1
                 yield item
                 continue
             path, external_id = item
             stats.files += 1
-            for result in _read_file(path, external_id):
+            for result in read_file(path, external_id, stats):
                 if isinstance(result, SourceError):
                     stats.errors += 1
                     log.debug("%s", result)

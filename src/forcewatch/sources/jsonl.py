@@ -106,7 +106,7 @@ def parse_line(obj: Any, path: Path, lineno: int, warnings: list[str]) -> Docume
     )
 
 
-def _read_line(raw: bytes, path: Path, lineno: int) -> Document:
+def read_line(raw: bytes, path: Path, lineno: int) -> Document:
     """Return the Document on one raw line; SourceError if it is not a usable document."""
     where = f"{path}:{lineno}"
     line, warning = decode_bytes(raw.rstrip(b"\r\n"), where)
@@ -137,7 +137,7 @@ def iter_jsonl(path: Path) -> Iterator[Document | SourceError]:
                     continue
                 found = True
                 try:
-                    yield _read_line(raw, path, lineno)
+                    yield read_line(raw, path, lineno)
                 except SourceError as err:
                     yield err
     except OSError as err:

@@ -33,11 +33,19 @@ log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 SQLITE_BEGIN_OPTION = "forcewatch_sqlite_begin"
+WRITER_LOCK_OPTION = "forcewatch_writer_lock"
+#: PostgreSQL advisory lock keys: one store writer at a time, one migration at a time
+WRITER_LOCK_KEY = 0x666F_7263_0001
+MIGRATION_LOCK_KEY = 0x666F_7263_0002
 
 #: execution options for a transaction that reads then writes: on SQLite it takes
 #: the write lock at BEGIN, so a second writer waits (busy timeout) instead of
-#: failing with "database is locked" when its read snapshot turns stale
-WRITE_TRANSACTION = {SQLITE_BEGIN_OPTION: "BEGIN IMMEDIATE"}
+#: failing with "database is locked" when its read snapshot turns stale; on
+#: PostgreSQL it takes a transaction-scoped advisory lock first, so writers
+#: (storing and relinking) run one at a time and each sees what the last committed.
+#: Analysis runs outside the transaction, so it stays parallel. docs/scale.md says why
+#: this and not SERIALIZABLE with retries.
+WRITE_TRANSACTION = {SQLITE_BEGIN_OPTION: "BEGIN IMMEDIATE", WRITER_LOCK_OPTION: True}
 
 
 def _display(url: str) -> str:
@@ -76,6 +84,12 @@ def _on_sqlite_begin(conn: Connection) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get(SQLITE_BEGIN_OPTION, "BEGIN"))
 
 
+def _on_postgres_begin(conn: Connection) -> None:
+    """Wait for the store's writer lock when the transaction is a write transaction."""
+    if conn.get_execution_options().get(WRITER_LOCK_OPTION):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+
+
 def make_engine(url: str) -> Engine:
     """Return an engine for `url`, opened once so a bad URL or file fails here."""
     shown = _display(url)
@@ -102,6 +116,8 @@ def make_engine(url: str) -> Engine:
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _on_sqlite_connect)
         event.listen(engine, "begin", _on_sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "begin", _on_postgres_begin)
     try:
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
@@ -160,6 +176,8 @@ def _run(engine: Engine, action: str, revision: str) -> None:
                 raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction
             try:
                 with conn.begin():
+                    if engine.dialect.name == "postgresql":  # concurrent upgrades wait
+                        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK_KEY})")
                     config.attributes["connection"] = conn
                     fn(config, revision)
                     if sqlite:

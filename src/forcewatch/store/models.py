@@ -507,3 +507,65 @@ class AuditRow(Base):
     decision_id: Mapped[int | None] = mapped_column(
         ForeignKey("review_decisions.id", ondelete="SET NULL"), index=True
     )
+
+
+class BatchShardRow(Base):
+    """One input shard a `forcewatch batch` run finished: a rerun skips it.
+
+    Keyed by the input it came from, its index there and a fingerprint of its
+    bytes, so a file changed since is read again.
+    """
+
+    __tablename__ = "batch_shards"
+    __table_args__ = (UniqueConstraint("source", "shard", "fingerprint"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)  # the input path as given
+    shard: Mapped[int] = mapped_column(Integer)  # its position among the input's shards
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of the shard's bytes
+    documents: Mapped[int] = mapped_column(Integer)  # documents read from it
+    finished_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+FEED_ITEM_STATUSES = ("stored", "duplicate", "skipped")
+
+
+class FeedRow(Base):
+    """One RSS/Atom feed `forcewatch poll` follows, with its conditional-GET state and health."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    etag: Mapped[str | None] = mapped_column(Text)  # the last response's ETag header
+    last_modified: Mapped[str | None] = mapped_column(Text)  # ... and Last-Modified header
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    last_polled_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(Text)
+    items_seen: Mapped[int] = mapped_column(Integer, default=0)  # feed entries ever listed
+    new_documents: Mapped[int] = mapped_column(Integer, default=0)  # documents it brought in
+
+
+class FeedItemRow(Base):
+    """One page URL a poll dealt with; it is never fetched again, whatever became of it."""
+
+    __tablename__ = "feed_items"
+    __table_args__ = (CheckConstraint(_in("status", FEED_ITEM_STATUSES), "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int | None] = mapped_column(
+        ForeignKey("feeds.id", ondelete="SET NULL"), index=True
+    )
+    url: Mapped[str] = mapped_column(Text, unique=True)
+    status: Mapped[str] = mapped_column(String(16))
+    detail: Mapped[str | None] = mapped_column(Text)  # why it was skipped, or the duplicate's id
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+# a poll looks pages up by URL before fetching them (migration 0006)
+Index("ix_documents_url", DocumentRow.url)
+Index("ix_document_sources_url", DocumentSourceRow.url)
