@@ -29,6 +29,7 @@ from forcewatch.errors import StoreError
 from forcewatch.link.merge import MergedField
 from forcewatch.records import DocResult, Document, Mention, Outcome
 
+from .browse import summary as _summary
 from .db import WRITE_TRANSACTION
 from .export import IncidentExport, investigations_cell
 from .linking import key_rows, link_mention, merged_for, relink
@@ -208,36 +209,6 @@ def _stored_meanwhile(db: Session | sessionmaker[Session], doc: Document) -> Sto
     with db() as session:
         found = _document_id(session, doc.doc_id)
         return None if found is None else StoreOutcome(False, found, _incident_ids(session, found))
-
-
-def _subject(row: IncidentRow) -> str | None:
-    if row.subject_name:
-        return row.subject_name
-    return "withheld" if row.name_withheld else None
-
-
-def _summary(row: IncidentRow, n_sources: int) -> IncidentSummary:
-    return IncidentSummary(
-        id=row.id,
-        status=row.status,
-        subject=_subject(row),
-        age=row.subject_age,
-        sex=row.subject_sex,
-        outcome=row.outcome,
-        force=row.force,
-        date=row.date,
-        date_precision=row.date_precision,
-        place=row.place,
-        region=row.region,
-        country=row.country,
-        agency=row.agency,
-        weapon=row.subject_weapon,
-        officers_fired=row.officers_fired,
-        confidence=row.confidence,
-        n_sources=n_sources,
-        event_id=row.event_id,
-        conflicts=tuple(row.conflicts.split(",")) if row.conflicts else (),
-    )
 
 
 def _n_sources() -> ScalarSelect[int]:
