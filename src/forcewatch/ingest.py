@@ -88,6 +88,19 @@ def count_stored(
     summary.relevant += result.relevant
 
 
+def progress_bar(enabled: bool) -> Progress:
+    """Return the progress bar of a run, on stderr (stdout is for data, `--json`)."""
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        transient=True,
+        console=Console(stderr=True),
+        disable=not enabled,
+    )
+
+
 def ingest_paths(
     paths: Sequence[Path],
     settings: Settings,
@@ -103,15 +116,7 @@ def ingest_paths(
     summary = IngestSummary()
     stats = ReadStats()
     touched: set[int] = set()
-    progress = Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=True,
-        console=Console(stderr=True),  # stdout is for data (--json)
-        disable=not (show_progress and settings.progress),
-    )
+    progress = progress_bar(show_progress and settings.progress)
     with progress:
         task = progress.add_task("ingesting", total=None)
         for item in iter_documents(list(paths), stats):

@@ -27,14 +27,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcewatch.config import Settings
 from forcewatch.errors import ConfigError, ForcewatchError, StoreError
-from forcewatch.ingest import IngestSummary, count_stored
+from forcewatch.ingest import IngestSummary, count_stored, progress_bar
 from forcewatch.records import DocResult
 from forcewatch.store import db as store_db
 from forcewatch.store import repo
@@ -196,18 +194,6 @@ def _store(
     count_stored(result, outcome, summary, touched)
 
 
-def _progress(enabled: bool) -> Progress:
-    return Progress(
-        TextColumn("[progress.description]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        transient=True,
-        console=Console(stderr=True),  # stdout is for data (--json)
-        disable=not enabled,
-    )
-
-
 def run_batch(
     paths: Sequence[Path],
     settings: Settings,
@@ -236,7 +222,7 @@ def run_batch(
     show = show_progress and settings.progress
     if todo:
         n = workers or (os.cpu_count() or 1)
-        with ray_runtime(address, n) as ray, _progress(show) as progress:
+        with ray_runtime(address, n) as ray, progress_bar(show) as progress:
             cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
             if workers is not None and workers > cpus:  # more actors than CPUs would never start
                 log.warning("--workers %d: the Ray cluster has %d CPUs; using %d", n, cpus, cpus)
