@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from forcewatch.link.cluster import Constraints, cluster, pair
 from forcewatch.link.mention import LinkMention, blocking_keys
-from forcewatch.link.merge import MergedIncident, SourceFacts, merge_fields
 from forcewatch.link.score import same_event, score_pair
 from forcewatch.records import PartialDate
 
+from .merged import incident_values, merged_for
 from .models import (
     DocumentRow,
     IncidentAliasRow,
@@ -298,39 +298,10 @@ def _move_matches(session: Session, old: int, new: int) -> None:
     session.execute(stmt.values(incident_id=new))
 
 
-def source_facts(row: MentionRow) -> SourceFacts:
-    """Return a stored mention's field values with their fact confidences."""
-    conf = {f.field: f.confidence for f in row.facts}
-    values: dict[str, tuple[object, float]] = {}
-    for name in conf:
-        value = getattr(row, name, None)
-        if name == "name_withheld":
-            value = bool(row.name_withheld)
-        if value is not None:
-            values[name] = (value, conf[name])
-    if "outcome" not in values:
-        values["outcome"] = (row.outcome, row.confidence)
-    if "force" not in values:
-        values["force"] = (row.force, row.confidence)
-    return SourceFacts(row.document_id, row.document.published, row.confidence, values)
-
-
-def merged_for(rows: list[MentionRow]) -> MergedIncident:
-    """Return the merged fields of the given mentions."""
-    return merge_fields([source_facts(r) for r in rows])
-
-
 def _write_fields(incident: IncidentRow, rows: list[MentionRow], now: dt.datetime) -> None:
     merged = merged_for(rows)
-    for name in MentionRow.__table__.columns.keys():
-        if name in merged.fields and name != "date":
-            setattr(incident, name, merged.value(name))
-    incident.name_withheld = bool(merged.value("name_withheld"))
-    incident.outcome = str(merged.value("outcome") or "unknown")
-    incident.force = str(merged.value("force") or "other")
-    date = merged.value("date")
-    incident.date = None if date is None else str(date)
-    incident.date_precision = None if date is None else PartialDate.parse(str(date)).precision.value
+    for name, value in incident_values(merged).items():
+        setattr(incident, name, value)
     incident.confidence = merged.confidence
     incident.conflicts = ",".join(merged.conflicts) or None
     incident.updated_at = now

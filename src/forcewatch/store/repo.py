@@ -32,7 +32,8 @@ from forcewatch.records import DocResult, Document, Mention, Outcome
 from .browse import summary as _summary
 from .db import WRITE_TRANSACTION
 from .export import IncidentExport, investigations_cell
-from .linking import key_rows, link_mention, merged_for, relink
+from .linking import key_rows, link_mention, relink
+from .merged import merged_for
 from .models import (
     DocumentRow,
     DocumentSourceRow,

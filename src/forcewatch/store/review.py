@@ -21,6 +21,7 @@ from forcewatch.errors import CurationError
 from forcewatch.records import Force, Mention, Outcome, PartialDate, Weapon
 
 from . import curate
+from .merged import machine_values
 from .models import (
     AuditRow,
     IncidentAliasRow,
@@ -29,7 +30,7 @@ from .models import (
     ReviewAnchorRow,
     ReviewDecisionRow,
 )
-from .review_sync import apply_decisions, column_value, decisions_for, machine_values
+from .review_sync import apply_decisions, column_value, decisions_for
 
 EDITABLE_FIELDS: tuple[str, ...] = Mention.FIELDS
 _CHOICES: dict[str, tuple[str, ...]] = {

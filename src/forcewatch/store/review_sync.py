@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from forcewatch.records import PartialDate
 
+from .merged import machine_values
 from .models import IncidentRow, MentionRow, ReviewAnchorRow, ReviewDecisionRow
 
 INT_FIELDS = ("subject_age", "officers_fired")
@@ -68,23 +69,6 @@ def column_value(field: str, text: str | None) -> object:
     return text
 
 
-def machine_values(rows: list[MentionRow]) -> dict[str, object]:
-    """Return the incident columns the machine gives for these mentions (as linking writes them)."""
-    from .linking import merged_for  # linking imports models, which imports this module
-
-    merged = merged_for(rows)
-    out: dict[str, object] = {}
-    for name in IncidentRow.__table__.columns.keys():
-        if name in merged.fields and name != "date":
-            out[name] = merged.value(name)
-    out["name_withheld"] = bool(merged.value("name_withheld"))
-    out["outcome"] = str(merged.value("outcome") or "unknown")
-    out["force"] = str(merged.value("force") or "other")
-    date = merged.value("date")
-    out["date"] = None if date is None else str(date)
-    return out
-
-
 def _set(row: IncidentRow, name: str, value: object) -> None:
     if getattr(row, name) != value:
         setattr(row, name, value)
@@ -119,7 +103,7 @@ def apply_decisions(
             values = machine_values(list(row.mentions))
             for field, decision in decisions.fields.items():
                 values[field] = column_value(field, decision.value)
-            date = values.get("date")
+            date = values.get("date")  # a curator's date carries its own precision
             values["date_precision"] = (
                 None if date is None else PartialDate.parse(str(date)).precision.value
             )
