@@ -57,6 +57,11 @@ DB_FIXTURES = {"database_url", "web_db_url"}
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "db: the test uses a database (run on PostgreSQL too)")
+    config.addinivalue_line(
+        "markers",
+        "reliability: a fault, load or hostile-input test whose figures go to "
+        "docs/reliability.md (benchmarks/reliability.py runs these)",
+    )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
