@@ -157,6 +157,31 @@ def _child(token: Token, *deps: str) -> Token | None:
 #: verbs that say their object did the next verb: "prompting the officer to shoot him"
 #: ("used a dog to tackle him", "ordered them to fire" do not say it happened)
 _MADE_TO = frozenset("prompt force cause lead compel oblige".split())
+#: "a man accused of shooting ...", "charged with killing ...": the accused did it
+_ACCUSED_OF = frozenset(
+    "accuse charge suspect convict arrest want jail sentence guilty acquit indict".split()
+)
+
+
+def _accused(verb: Token) -> Token | None:
+    """Return who is accused of the gerund `verb`: "the man charged with killing her" ->
+    man, "he was accused of shooting" -> he, "police accused him of firing" -> him."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.dep_ != "prep" or prep.head is prep:
+        return None
+    head = prep.head
+    if head.lemma_.lower() not in _ACCUSED_OF:
+        return None
+    if head.dep_ == "acl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return head.head
+    found = _child(head, "nsubjpass") or _child(head, "dobj")
+    if found is None and head.pos_ == "ADJ":  # "found guilty of killing"
+        found = _child(head.head, "nsubjpass", "nsubj")
+    if found is None:
+        found = _child(head, "nsubj")
+    if found is not None and found.lower_ in ("who", "that") and head.dep_ == "relcl":
+        found = head.head
+    return found
 
 
 def _agent_of(verb: Token) -> tuple[Token | None, bool]:
@@ -189,6 +214,10 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
                 break
     if _headline_passive(verb):  # "Officer shot and wounded" as a headline
         return None, True
+    if verb.tag_ == "VBG":
+        accused = _accused(verb)
+        if accused is not None:
+            return accused, False
     # "police shot and killed him", "officers opened fire, killing him"
     while subj is None and v.dep_ in ("conj", "advcl", "xcomp", "pcomp") and v.head is not v:
         if v.dep_ == "xcomp" and v.tag_ == "VB" and v.head.lemma_.lower() in _MADE_TO:

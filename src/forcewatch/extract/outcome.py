@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from forcewatch.extract.bearer import foreign_outcome
 from forcewatch.extract.docindex import sentence_ents
 from forcewatch.extract.events import is_police
 from forcewatch.extract.subjects import Subject
@@ -21,7 +22,10 @@ _INJURED_RE = re.compile(
     r"serious(?:ly)? (?:injured|hurt|condition)|stable condition|non-life[- ]threatening|"
     r"life[- ]threatening|survived|recovering|treated for|shot in the (?:leg|arm|chest|"
     r"shoulder|stomach|abdomen|hand|foot|back|thigh|knee|head|neck)|bullet wounds?|"
-    r"gunshot wounds?|surgery|bitten|hurt)\b",
+    r"gunshot wounds?|surgery|bitten|hurt|"
+    # "took a bullet to the leg", "taking three bullets in his leg"
+    r"(?:took|taking|takes|take|received|receiving|sustained|suffered) (?:\w+ )?(?:bullets?|gunshots?)|"
+    r"bullets? (?:in|to|into) (?:his|her|the) (?:leg|arm|chest|shoulder|stomach|abdomen|hand|foot|back|thigh|knee|head|neck)s?)\b",
     re.I,
 )
 _MISSED_RE = re.compile(
@@ -146,17 +150,23 @@ def find_outcome(
         if ev.sent.start in others:
             head = ev.trigger
             clauses.setdefault(ev.sent.start, []).append(
-                " ".join(t.text for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i))
+                " ".join(
+                    t.text for t in head.subtree if not (t.dep_ == "conj" and t.head.i == head.i)
+                )
             )
     fatal = injured = missed = None
+    own = _subject_tokens(subject)
     for sent in sents:
-        text = " ".join(clauses[sent.start]) if sent.start in clauses else sent.text
+        clause = sent.start in clauses
+        text = " ".join(clauses[sent.start]) if clause else sent.text
         if _HYPOTHETICAL_RE.search(text):
             continue
-        if fatal is None and _FATAL_RE.search(text) and not _NEG_FATAL_RE.search(text):
-            fatal = sent
-        if injured is None and _INJURED_RE.search(text):
-            injured = sent
+        if fatal is None and not _NEG_FATAL_RE.search(text):
+            if _FATAL_RE.search(text) if clause else _tells(_FATAL_RE, sent, own):
+                fatal = sent
+        if injured is None:
+            if _INJURED_RE.search(text) if clause else _tells(_INJURED_RE, sent, own):
+                injured = sent
         if missed is None and _MISSED_RE.search(text):
             missed = sent
     if fatal is not None:
@@ -171,6 +181,27 @@ def find_outcome(
     if missed is not None:
         return Fact(Outcome.MISSED, 0.6, _ev(doc_id, missed))
     return Fact(Outcome.UNKNOWN, 0.5, _ev(doc_id, subject.events[0].sent))
+
+
+def _subject_tokens(subject: Subject) -> frozenset[int]:
+    """Return the indexes of the tokens that refer to the subject."""
+    own = {tok.i for tok in subject.heads}
+    own.update(ev.patient.i for ev in subject.events if ev.patient is not None)
+    if subject.name_token is not None:
+        own.add(subject.name_token.i)
+    return frozenset(own)
+
+
+def _tells(pattern: re.Pattern[str], sent: Span, own: frozenset[int]) -> bool:
+    """Return True when an outcome word of `pattern` in `sent` may tell the subject's
+    outcome: not an officer's injuries, not what the subject did to someone else."""
+    for m in pattern.finditer(sent.text):
+        words = sent.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        if words is None or not foreign_outcome(words.root, own):
+            return True
+    return False
 
 
 def find_officers_fired(
