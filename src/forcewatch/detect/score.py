@@ -22,7 +22,7 @@ from forcewatch.records import Detection, Document
 
 _SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 _MAX_SCAN = 60_000  # characters: force language sits early in a story
-_WINDOW = 2  # sentences before a force word in which a police word counts
+_WINDOW = 4  # sentences before a force word in which a police word counts
 
 
 def sentences(text: str) -> list[str]:

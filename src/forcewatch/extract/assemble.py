@@ -82,6 +82,15 @@ class DocContext:
         )
 
     @cached_property
+    def surnames(self) -> frozenset[str]:
+        """Last words of the people's names the story gives (subjects and multi-word
+        PERSON entities): a place of the same spelling there is the person ("Henderson
+        and a woman were seen leaving"), not the town."""
+        names = {s.name.split()[-1].lower() for s in self.subjects if s.name}
+        names.update(e[-1].lower_ for e in self.doc.ents if e.label_ == "PERSON" and len(e) > 1)
+        return frozenset(names)
+
+    @cached_property
     def address_locality(self) -> Fact[str] | None:
         """The locality of the first street address or premises the story gives."""
         return address_locality(self)

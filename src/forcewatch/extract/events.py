@@ -230,6 +230,11 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
         subj = _child(v, "nsubj")
     if subj is not None and subj.lower_ in ("who", "that") and v.dep_ == "relcl":
         subj = v.head
+    if subj is None:  # "The deputy shot and killed him" read with "deputy" as a compound
+        subj = next(
+            (c for c in v.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and is_person(c)),
+            None,
+        )
     return subj, False
 
 
@@ -758,6 +763,9 @@ def _not_on_duty(agent: Token) -> bool:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
         return True
+    if verb.tag_ == "VBN" and verb.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+        if verb.head.lemma_.lower() in ("find", "leave"):  # "he was found shot dead"
+            return True
     return (verb.dep_ == "acl" and verb.tag_ == "VBN") or _headline_passive(verb)
 
 

@@ -60,6 +60,7 @@ def find_where(scope: list[Span], ctx: DocContext) -> Where:
                 and h.confidence >= _MIN_PLACE_CONF
                 and not _institution(h, sent)
                 and not _residence(h, sent)
+                and h.name.lower() not in ctx.surnames
             ):
                 candidates.append((h, sent))
             if region is None and h.kind == "region" and h.region and not named_thing(h, sent):

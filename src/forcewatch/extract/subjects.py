@@ -21,6 +21,7 @@ from forcewatch.extract.naming import (
     other_first_name,
 )
 from forcewatch.extract.patterns.lexicon import (
+    POLICE_RANK_RE,
     POLICE_RE,
 )
 from forcewatch.extract.people import (
@@ -79,6 +80,8 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
         if subj is not None:
             subj.events.append(_with_conf(ev, 0.7))
             subj.heads.append(ev.patient)
+        elif here == 0 and subjects:
+            continue  # the headline sums up people the story tells of: no one new
         elif _promotable(ev) and (
             near_fire
             or (
@@ -118,10 +121,18 @@ def _civilian_shooter(doc: Doc, events: list[ForceEvent]) -> bool:
         for ev in events
     ):
         return True
-    return any(t.lower_ in _SHOOTER_NOUNS for t in doc)
+    # a gunman police shot is the subject, not another shooter ("the gunman was shot");
+    # "an active shooter call" names no one
+    if any(ev.patient is not None and ev.patient.lower_ in _SHOOTER_NOUNS for ev in events):
+        return False
+    return any(t.lower_ in _SHOOTER_NOUNS and t.dep_ not in ("compound", "amod") for t in doc)
 
 
-_SHOT_RE = re.compile(r"\b(?:shot|shooting|gunfire|gunshot|fired|bullet)", re.I)
+_SHOT_RE = re.compile(
+    r"\b(?:shot|shooting|gunfire|gunshot|fired|bullet|gun ?battle|gunfight|shoot-?out|"
+    r"exchange of fire|exchanged fire)",
+    re.I,
+)
 
 
 def _promotable(ev: ForceEvent) -> bool:
@@ -129,9 +140,14 @@ def _promotable(ev: ForceEvent) -> bool:
     if not ev.passive:
         return False
     lemma = ev.trigger.lemma_.lower()
-    return lemma in ("shoot", "gun", "wound", "injury", "taser", "tase") or (
-        lemma == "kill" and bool(_SHOT_RE.search(ev.sent.text))
-    )
+    if lemma in ("shoot", "gun", "wound", "injury", "taser", "tase"):
+        return True
+    if lemma != "kill":
+        return False
+    # "a gun battle followed. X was killed": the shots may be told a sentence or two before
+    ix = index(ev.sent.doc)
+    idx = ix.sentence_index(ev.sent.start)
+    return any(_SHOT_RE.search(s.text) for s in ix.sents[max(0, idx - 2) : idx + 1])
 
 
 def _police_nearby(ev: ForceEvent, window: int = 2) -> bool:
@@ -154,11 +170,17 @@ def _pronoun_agent_is_police(ev: ForceEvent, refs: list[Referent]) -> bool | Non
         for ref in refs:
             if ref.token.i < agent.i and ref.name and ref.name.split()[-1].lower() == surname:
                 return ref.police
-        return False
+        # named here first: an officer by the rank before the name ("Sgt. Lynn Thomas fired")
+        before = agent.doc[max(0, agent.i - 5) : agent.i].text + " "
+        return bool(POLICE_RANK_RE.search(before))
     if ev.passive:
         return None  # "X said ..., but one was shot": the shooter is not X
     verb = ev.trigger
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and agent is not None and agent.pos_ == "PRON" and verb.tag_ == "VBG":
+        # the firer of a participle clause, found by the event ("they returned fire,
+        # killing him")
+        subj = agent
     v = verb
     while subj is None and v.dep_ == "conj":
         v = v.head

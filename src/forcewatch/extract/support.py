@@ -46,10 +46,10 @@ SEX_WORDS = {
     ),
 }
 OUTCOME_RES = {
-    "fatal": r"died|dies|die|dead|death|deaths|deadly|killed|kill|killing|killings|fatal|fatally|"
+    "fatal": r"died|dies|die|dead|death|deaths|deadly|killed|kill|kills|killing|killings|fatal|fatally|"
     r"succumbed|did not survive|lost (?:his|her|their) li(?:fe|ves)|deceased|body|bodies|"
     r"gunned down|slain|homicide|inquest|coroner",
-    "injured": r"injur(?:ed|ies|y|ing)|wound(?:ed|s)?|hospitali[sz]ed|hospital|critical(?:ly)?|"
+    "injured": r"injur(?:ed|ies|y|ing)|wound(?:ed|s|ing)?|hospitali[sz]ed|hospital|critical(?:ly)?|"
     r"serious(?:ly)?|stable|condition|life-threatening|non-life-threatening|survived|recovering|"
     r"treated|surgery|bitten|hurt|shot in the \w+|struck in the \w+|hit in the \w+|bleeding|"
     r"bullet wounds?|gunshot wounds?|"
@@ -372,6 +372,8 @@ def _officers(value: object, text: str) -> bool:
     count_re = "|".join(counts)
     if _has(rf"(?:{count_re})\s+(?:[\w.'’-]+\s+){{0,3}}?(?:{OFFICER_WORDS})", text):
         return True
+    if n == 2 and re.search(_NAME_AND_RANKED_RE, text):
+        return True  # "Ann Lee and officer Bo Diaz shot him"
     listed = re.search(LISTED_OFFICERS_RE, text)
     if listed:  # "officers A, B and C shot him": as many officers as names in the list
         return n >= 2 and _listed_names(text[listed.start() :]) == n
@@ -384,6 +386,13 @@ def _officers(value: object, text: str) -> bool:
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _NAME_LIST_RE = re.compile(
     rf"(?i:officers|deputies|troopers|detectives|agents|constables)\s+({_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME})"
+)
+
+
+#: two named firers, the second with a rank: "Ann Lee and officer Bo Diaz fired"
+_NAME_AND_RANKED_RE = re.compile(
+    rf"\b{_NAME}\s+and\s+(?i:officer|deputy|trooper|detective|sergeant|sgt\.?|constable)\s+"
+    rf"{_NAME}\s+(?:\w+ly\s+)?(?:shot|fired|opened fire)\b"
 )
 
 

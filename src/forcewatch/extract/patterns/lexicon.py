@@ -163,6 +163,13 @@ FEMALE_WORDS = frozenset(
 )
 
 # Titles that mark a named person as an officer or official, never the subject.
+#: ranks that make a named person a police officer ("Sgt. Lynn Thomas fired")
+POLICE_RANK_RE = re.compile(
+    r"\b(?:constable|const\.?|sergeant|sgt\.?|officer|detective|det\.?|inspector|insp\.?|"
+    r"superintendent|supt\.?|deputy|sheriff|trooper|lieutenant|lt\.?|corporal|cpl\.?|"
+    r"patrolman|patrolwoman|garda)\s+(?:(?-i:[A-Z][\w.'-]*)\s+)*$",
+    re.I,
+)
 OFFICIAL_TITLES_RE = re.compile(
     r"\b(?:constable|const\.?|sergeant|sgt\.?|senior sergeant|officer|detective|det\.?|"
     r"inspector|insp\.?|superintendent|supt\.?|commissioner|chief|deputy|sheriff|trooper|"

@@ -1,0 +1,55 @@
+"""Police force told the way incident reports and short news items tell it: the officer
+is named a few sentences before, by a rank, by a pronoun, or not at all after a gun
+battle. The texts are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from forcewatch.records import Document
+
+
+def _found(pipeline, text: str) -> list:
+    return pipeline.process(Document(external_id="narrated", text=text)).mentions
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser reads "deputy" as a compound of "shot"
+        "A deputy stopped a van with false plates near Elkton. When the deputy got out, the "
+        "driver pointed a pistol at him. The deputy shot and killed him.",
+        # "they" of a participle clause, resolved to the deputies
+        "Sheriff's deputies went to a farm to serve a warrant on Dale Hurst. Hurst fired a "
+        "shotgun at them from the porch. They returned fire, killing him.",
+        # a rank makes the named firer an officer
+        "A driver crashed after a chase on Route 9 and walked towards the patrol car with a "
+        "bat. Sgt. Maria Okafor fired two shots, hitting the driver in the chest.",
+        # "found shot dead" after police exchanged fire with him
+        "Tactical officers surrounded a house in Dunmore after reports of shots. They "
+        "exchanged gunfire with Owen Pratt for an hour. He was found shot dead inside.",
+        # killed after a gun battle told in the sentence before
+        "Troopers tried to stop Glen Ashby on the highway. Ashby fired at them and a gun "
+        "battle followed. Ashby was killed.",
+        # "an active shooter call" names no other shooter
+        "Police were called to an active shooter call at a motel. Officers ordered the man "
+        "to drop his rifle. He raised it and was shot and killed.",
+    ],
+)
+def test_narrated_police_force_is_found(pipeline, text: str) -> None:
+    assert _found(pipeline, text), "no subject found"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a president firing a director is not gunfire, whatever his title
+        "Officials said President Ana Ruiz fired police director Tomas Vidal on Monday after "
+        "a report on the force's budget.",
+        # a named civilian firer without a rank
+        "Police said Lynn Carter fired two shots, hitting her neighbour in the leg, after an "
+        "argument. Officers arrested her at the scene.",
+    ],
+)
+def test_no_police_force_without_an_officer(pipeline, text: str) -> None:
+    assert not _found(pipeline, text)
