@@ -34,6 +34,28 @@ def _found(pipeline, text: str) -> list:
         # "an active shooter call" names no other shooter
         "Police were called to an active shooter call at a motel. Officers ordered the man "
         "to drop his rifle. He raised it and was shot and killed.",
+        # a later clause's "by medics" is not the shooter
+        "Officers were called to a car park in Hobart where a man was waving a rifle. "
+        "Officers shot him, and he was pronounced dead at the scene by paramedics.",
+        # "soon after shot" read with "shot" as a noun: the subject is the clause's
+        "Rhys Lyle argued with his landlord and walked out carrying a machete and was soon "
+        "after shot and killed by city police.",
+        # the subject's own earlier crime is not another shooter
+        "Officers went to meet Ned Corran about a murder inquiry. He had killed his cousin "
+        "with an axe a week before. When they arrived they found him in a van. He refused "
+        "to drop the axe and was shot and killed.",
+        # a rank given with two names, the firer named again by surname alone
+        "Authorities said Officers Dana Carter and Luis Stanley found Ivo Petrak with a "
+        "crowbar in a warehouse. Stanley shot and killed him.",
+        # a bullet of the deputy's
+        "A deputy tried to arrest Cal Hume, who swung a spade at him. The deputy fired "
+        "several shots, and one bullet struck and killed Hume.",
+        # a Taser shock told without its user
+        "Three officers confronted a man who was smashing windows with a bottle. He was "
+        "shocked twice with a Taser, killing him.",
+        # "resulted in the officers shooting", parsed apart
+        "Deputies went to a house in Gray after a disturbance call. A struggle followed "
+        "which resulted in the officers shooting and killing Abel Whitcombe.",
     ],
 )
 def test_narrated_police_force_is_found(pipeline, text: str) -> None:
@@ -49,6 +71,9 @@ def test_narrated_police_force_is_found(pipeline, text: str) -> None:
         # a named civilian firer without a rank
         "Police said Lynn Carter fired two shots, hitting her neighbour in the leg, after an "
         "argument. Officers arrested her at the scene.",
+        # shot before police came: "had been shot"
+        "Officers responded to reports of gunfire in Moe and found a man in the street. He "
+        "had been shot in the chest and died in hospital.",
     ],
 )
 def test_no_police_force_without_an_officer(pipeline, text: str) -> None:

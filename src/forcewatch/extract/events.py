@@ -136,7 +136,7 @@ def _police_instrument(token: Token) -> Force | None:
         or any(POLICE_RE.fullmatch(m) for m in mods)
         or any(c.dep_ == "poss" and is_police(c) for c in mod_toks)
     )
-    if token.lemma_.lower() in _GUN_NOUNS and police_mod:
+    if token.lemma_.lower() in _GUN_NOUNS and (police_mod or _police_fired_before(token)):
         return Force.FIREARM
     if token.lower_ in _TASER_OBJECTS and police_mod:
         return Force.TASER
@@ -145,6 +145,19 @@ def _police_instrument(token: Token) -> Force | None:
     if token.lower_ in _DOG_NOUNS and police_mod:
         return Force.DOG
     return None
+
+
+def _police_fired_before(token: Token) -> bool:
+    """Return True for "the deputy fired several shots, and one bullet struck him": a
+    bullet whose firer, earlier in the sentence, is police."""
+    for tok in token.sent:
+        if tok.i >= token.i:
+            return False
+        if tok.lemma_.lower() in ("fire", "shoot", "discharge") and tok.pos_ == "VERB":
+            firer = _child(tok, "nsubj")
+            if firer is not None and is_police(firer):
+                return True
+    return False
 
 
 def _child(token: Token, *deps: str) -> Token | None:
@@ -188,7 +201,16 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
     """Return (agent head token, passive?) for a force verb."""
     agent = _child(verb, "agent")
     if agent is None:  # "shot and killed by police": the agent hangs on the last verb
-        agent = next((_child(c, "agent") for c in verb.conjuncts if c.i > verb.i), None)
+        # (not a verb of its own clause: "police shot him, and he was pronounced dead by
+        # medics")
+        agent = next(
+            (
+                _child(c, "agent")
+                for c in verb.conjuncts
+                if c.i > verb.i and _child(c, "nsubj", "nsubjpass") is None
+            ),
+            None,
+        )
     if agent is not None:
         pobj = _child(agent, "pobj")
         return pobj, True
@@ -214,6 +236,12 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
                 break
     if _headline_passive(verb):  # "Officer shot and wounded" as a headline
         return None, True
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, False  # "the officers shooting and killing him"
+    if verb.tag_ == "VBG" and verb.i > verb.sent.start and _child(verb, "nsubj") is None:
+        before = verb.doc[verb.i - 1]  # "resulted in the officers shooting him", read apart
+        if before.dep_ == "pobj" and before.pos_ == "NOUN" and is_person(before):
+            return before, False
     if verb.tag_ == "VBG":
         accused = _accused(verb)
         if accused is not None:
@@ -286,7 +314,17 @@ def _patient_of(verb: Token, passive: bool) -> Token | None:
             if subj is not None:
                 return subj
         v = verb
-        while v.dep_ == "conj" and v.head is not v:
+        # "was soon after shot and killed by police", read with "shot" as a noun: with a
+        # "by" agent, climb through the misread preposition to the clause's subject too
+        # ("he refused to drop the axe and was shot": on through the infinitive too)
+        climb = (
+            ("conj", "xcomp", "pobj", "prep")
+            if _child(verb, "agent") is not None
+            else ("conj", "xcomp")
+        )
+        for _ in range(6):
+            if v.dep_ not in climb or v.head is v:
+                break
             v = v.head
             subj = _child(v, "nsubjpass", "nsubj")
             if subj is not None:
@@ -716,7 +754,7 @@ def _event(
             police_agent = True
         elif agent.lower_ in _PRONOUNS:
             police_agent = None  # resolved later from context
-        elif agent.pos_ == "PROPN" and not is_police(agent):
+        elif (agent.pos_ == "PROPN" or name_word(agent)) and not is_police(agent):
             police_agent = None  # a surname: an officer named earlier? resolved later
         elif _not_on_duty(agent):
             police_agent = False  # a retired or off-duty officer's crime is not police force
@@ -752,6 +790,14 @@ def _event(
 
 
 _OFF_DUTY = frozenset("retired former ex ex- off-duty suspended dismissed".split())
+
+
+def name_word(tok: Token) -> bool:
+    """Return True for a capitalised word the story uses in a person's name, whatever its
+    tag ("Flake shot him", after "Officer Benjamin Flake")."""
+    if not tok.text[:1].isupper() or tok.i == tok.sent.start and tok.pos_ != "NOUN":
+        return False
+    return any(e.label_ == "PERSON" and tok.lower_ in e.text.lower().split() for e in tok.doc.ents)
 
 
 def _not_on_duty(agent: Token) -> bool:

@@ -9,7 +9,9 @@ from spacy.tokens import Span, Token
 from forcewatch.extract.bearer import foreign_outcome
 from forcewatch.extract.docindex import sentence_ents
 from forcewatch.extract.events import is_police
+from forcewatch.extract.patterns.lexicon import POLICE_RANK_RE
 from forcewatch.extract.subjects import Subject
+from forcewatch.extract.support import listed_officer_names
 from forcewatch.records import Evidence, Fact, Force, Outcome
 
 _FATAL_RE = re.compile(
@@ -329,6 +331,9 @@ def _vague(agent: Token) -> bool:
 
 
 _VAGUE_RE = re.compile(r"\b(?:at least|more than|up to|as many as|fewer than)\b", re.I)
+_VAGUE_OFFICERS_RE = re.compile(
+    rf"\b(?:at least|more than|up to|as many as)\s+\w+\s+(?:other\s+)?{_OFFICER}", re.I
+)
 
 
 def _one_officer_fired(sent: Span) -> bool:
@@ -369,6 +374,10 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
             continue
         if agent.lemma_.lower() in _COLLECTIVE_AGENTS or _vague(agent):
             return None  # "a tactical team shot him", "at least one deputy": not told
+        if any(_vague(c) or c.tag_ in ("NNS", "NNPS") for c in agent.conjuncts) or (
+            _VAGUE_OFFICERS_RE.search(ev.sent.text)
+        ):
+            return None  # "Aull and at least four other officers returned fire"
         people = [
             e
             for e in sentence_ents(ev.sent)
@@ -378,7 +387,9 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
             and not (e.end < len(e.doc) and is_police(e.doc[e.end]))  # "Woodbury officers"
         ]
         if len(people) >= 2:  # "officers Adam Bailey, Doug Wilson and Brian Casey fired"
-            return len(people), ev.sent
+            # the written list, when the model missed a name of it
+            listed = listed_officer_names(ev.sent.text[: ev.trigger.idx - ev.sent.start_char])
+            return max(len(people), listed), ev.sent
         named = [c for c in agent.conjuncts if c.i > agent.i]
         if agent.tag_ in ("NNS", "NNPS") and named:
             names = [c for c in agent.children if c.dep_ == "appos"]  # "officers A, B and C"
@@ -390,8 +401,8 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
             return None
         if named and all(c.pos_ == "PROPN" for c in named):
             return 1 + len(named), ev.sent  # "officers Jeff Bailey, Mike Perron and ... shot him"
-        if agent.pos_ == "PRON":
-            continue
+        if agent.pos_ == "PRON" or not (is_police(agent) or _ranked_name(agent)):
+            continue  # a word the parse misread as the firer ("Aull" of "Aull and ...")
         phrase = " ".join(t.lower_ for t in agent.subtree if t.dep_ not in ("det", "punct"))
         by_sent.setdefault(ev.sent.start, set()).add(phrase)
         sents[ev.sent.start] = ev.sent
@@ -399,6 +410,19 @@ def _count_firing_agents(subject: Subject) -> tuple[int, Span] | None:
         if best is None or len(agents) > best[0]:
             best = (len(agents), sents[start])
     return best
+
+
+def _ranked_name(agent: Token) -> bool:
+    """Return True when the story gives the firer's name with a police rank ("Sgt. Lynn
+    Thomas ... Thomas fired")."""
+    if not agent.text[:1].isupper():
+        return False
+    doc = agent.doc
+    return any(
+        POLICE_RANK_RE.search(doc[max(0, t.i - 6) : t.i].text + " ")
+        for t in doc[: agent.i + 1]
+        if t.lower_ == agent.lower_
+    )
 
 
 def _ev(doc_id: str, sent: Span) -> Evidence:

@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from forcewatch.extract.docindex import index
-from forcewatch.extract.events import ForceEvent, events_in
+from forcewatch.extract.events import ForceEvent, events_in, is_police, name_word
 from forcewatch.extract.groups import name_group
 from forcewatch.extract.naming import (
     describe,
@@ -69,13 +69,16 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
     fire_sents = {
         ix.sentence_index(ev.sent.start) for ev in events if ev.police_agent and ev.patient is None
     }
-    civilian = _civilian_shooter(doc, events)
+    shooters = _civilian_shooters(doc, events)
     police_fired = any(ev.police_agent and ev.force == Force.FIREARM for ev in events)
     for ev in pending:
         if ev.patient is None:
             continue
         subj = _match(ev, subjects, refs, create=False)
         here = ix.sentence_index(ev.sent.start)
+        # another shooter in the story, unless the only one is this very person ("he had
+        # killed his girlfriend ... he refused to drop the weapon and was shot")
+        civilian = any(a is None or not _same_person(a, ev.patient) for a in shooters)
         near_fire = any(abs(here - s) <= 1 for s in fire_sents)  # police fired next to it
         if subj is not None:
             subj.events.append(_with_conf(ev, 0.7))
@@ -89,6 +92,7 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
                 and (
                     _police_nearby(ev, window=0)
                     or (not subjects and (police_fired or _police_nearby(ev, window=2)))
+                    or (not subjects and _police_on_scene(ev, refs))
                 )
             )
         ):  # police fired at no one found yet, or are named in the sentence
@@ -112,20 +116,35 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
 _SHOOTER_NOUNS = frozenset("gunman gunmen shooter shooters attacker attackers sniper".split())
 
 
-def _civilian_shooter(doc: Doc, events: list[ForceEvent]) -> bool:
-    """Return True when the story says someone other than police shot a civilian."""
-    if any(
-        ev.police_agent is False
+def _civilian_shooters(doc: Doc, events: list[ForceEvent]) -> list[Token | None]:
+    """Return the people the story says shot a civilian who are not police (their agent
+    tokens; None for a shooter only named as "a gunman")."""
+    found: list[Token | None] = [
+        ev.agent
+        for ev in events
+        if ev.police_agent is False
         and not ev.officer_patient
         and not (ev.patient is not None and ev.patient.pos_ == "PRON")  # "fired on them"
-        for ev in events
-    ):
-        return True
+    ]
+    if found:
+        return found
     # a gunman police shot is the subject, not another shooter ("the gunman was shot");
     # "an active shooter call" names no one
     if any(ev.patient is not None and ev.patient.lower_ in _SHOOTER_NOUNS for ev in events):
-        return False
-    return any(t.lower_ in _SHOOTER_NOUNS and t.dep_ not in ("compound", "amod") for t in doc)
+        return []
+    if any(t.lower_ in _SHOOTER_NOUNS and t.dep_ not in ("compound", "amod") for t in doc):
+        return [None]
+    return []
+
+
+def _same_person(a: Token, b: Token) -> bool:
+    """Return True when two mentions are written as the same person: the same pronoun or
+    the same name word ("he" ... "he", "Rawlinson" ... "Rawlinson")."""
+    if a.i == b.i:
+        return True
+    if a.pos_ == "PRON" or b.pos_ == "PRON":
+        return a.lower_ == b.lower_ and a.lower_ in ("he", "she")
+    return a.pos_ == "PROPN" and b.pos_ == "PROPN" and a.lower_ == b.lower_
 
 
 _SHOT_RE = re.compile(
@@ -136,11 +155,14 @@ _SHOT_RE = re.compile(
 
 
 def _promotable(ev: ForceEvent) -> bool:
-    """Return True for "X was shot (and killed)": a passive shooting whose agent is unsaid."""
+    """Return True for "X was shot (and killed)": a passive shooting whose agent is unsaid.
+    Not "X had been shot": that tells what happened before the story's action."""
     if not ev.passive:
         return False
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in ev.trigger.children):
+        return False
     lemma = ev.trigger.lemma_.lower()
-    if lemma in ("shoot", "gun", "wound", "injury", "taser", "tase"):
+    if lemma in ("shoot", "gun", "wound", "injury", "taser", "tase", "shock", "stun"):
         return True
     if lemma != "kill":
         return False
@@ -157,6 +179,35 @@ def _police_nearby(ev: ForceEvent, window: int = 2) -> bool:
     return any(POLICE_RE.search(s.text) for s in ix.sents[max(0, idx - window) : idx + 1])
 
 
+#: what police do at the scene before force: "officers arrived", "deputies ordered him"
+_SCENE_LEMMAS = frozenset(
+    """arrive respond approach confront order tell command chase pursue surround corner
+    enter encounter stop spot follow try attempt""".split()
+)
+
+
+def _police_on_scene(ev: ForceEvent, refs: list[Referent], window: int = 4) -> bool:
+    """Return True when police are the ones acting at the scene in the sentences before an
+    unattributed "X was shot": "when they arrived ... he refused to drop the weapon and was
+    shot". Not for "had been shot" (before police came)."""
+    ix = index(ev.sent.doc)
+    idx = ix.sentence_index(ev.sent.start)
+    for sent in ix.sents[max(0, idx - window) : idx + 1]:
+        for tok in sent:
+            if tok.lemma_.lower() not in _SCENE_LEMMAS or tok.i >= ev.trigger.i:
+                continue
+            actor = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if actor is None:
+                continue
+            if actor.lower_ == "they":
+                ref = resolve_pronoun(actor, refs, want_police=None)
+                if ref is not None and ref.police:
+                    return True
+            elif is_police(actor):
+                return True
+    return False
+
+
 def _with_conf(ev: ForceEvent, conf: float) -> ForceEvent:
     from dataclasses import replace
 
@@ -165,14 +216,21 @@ def _with_conf(ev: ForceEvent, conf: float) -> ForceEvent:
 
 def _pronoun_agent_is_police(ev: ForceEvent, refs: list[Referent]) -> bool | None:
     agent = ev.agent
-    if agent is not None and agent.pos_ == "PROPN":
+    if agent is not None and (agent.pos_ == "PROPN" or name_word(agent)):
         surname = agent.text.lower()
         for ref in refs:
             if ref.token.i < agent.i and ref.name and ref.name.split()[-1].lower() == surname:
-                return ref.police
-        # named here first: an officer by the rank before the name ("Sgt. Lynn Thomas fired")
-        before = agent.doc[max(0, agent.i - 5) : agent.i].text + " "
-        return bool(POLICE_RANK_RE.search(before))
+                if ref.police:
+                    return True
+                break
+        # an officer by the rank before this or an earlier mention of the name ("Sgt. Lynn
+        # Thomas fired", "Officers Carter and Stanley ... Stanley shot him")
+        doc = agent.doc
+        return any(
+            POLICE_RANK_RE.search(doc[max(0, t.i - 6) : t.i].text + " ")
+            for t in doc[: agent.i + 1]
+            if t.lower_ == surname
+        )
     if ev.passive:
         return None  # "X said ..., but one was shot": the shooter is not X
     verb = ev.trigger

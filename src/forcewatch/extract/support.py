@@ -404,6 +404,13 @@ def _listed_names(text: str) -> int:
     return len(re.split(r",\s+and\s+|,\s+|\s+and\s+", m.group(1)))
 
 
+def listed_officer_names(text: str) -> int:
+    """Return how many names the first list of named officers in `text` has ("Officers
+    A, B and C"), 0 when there is none."""
+    m = _NAME_LIST_RE.search(text)
+    return _listed_names(text[m.start() :]) if m else 0
+
+
 def _withheld(value: object, text: str) -> bool:
     return bool(value) and _has(WITHHELD_RE, text)
 

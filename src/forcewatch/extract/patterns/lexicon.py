@@ -165,9 +165,11 @@ FEMALE_WORDS = frozenset(
 # Titles that mark a named person as an officer or official, never the subject.
 #: ranks that make a named person a police officer ("Sgt. Lynn Thomas fired")
 POLICE_RANK_RE = re.compile(
-    r"\b(?:constable|const\.?|sergeant|sgt\.?|officer|detective|det\.?|inspector|insp\.?|"
-    r"superintendent|supt\.?|deputy|sheriff|trooper|lieutenant|lt\.?|corporal|cpl\.?|"
-    r"patrolman|patrolwoman|garda)\s+(?:(?-i:[A-Z][\w.'-]*)\s+)*$",
+    r"\b(?:constables?|const\.?|sergeants?|sgt\.?|officers?|detectives?|det\.?|inspectors?|"
+    r"insp\.?|superintendent|supt\.?|deput(?:y|ies)|sheriff|troopers?|lieutenant|lt\.?|"
+    r"corporal|cpl\.?|patrolman|patrolwoman|garda)\s+"
+    # the name may be one of several: "Officers Ann Carter and Stanley"
+    r"(?:(?-i:[A-Z][\w.'-]*)\s+|,\s*|and\s+)*$",
     re.I,
 )
 OFFICIAL_TITLES_RE = re.compile(
