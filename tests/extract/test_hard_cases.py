@@ -170,14 +170,7 @@ def test_each_person_police_shot_in_one_event_is_one_mention(analyse, gold_docs,
         # "Mr Karaitiana died at the scene"
         case("nz-fatal-shooting-whanganui.txt", "Hohepa Karaitiana", "outcome", "fatal"),
         # "he walked towards officers holding a kitchen knife"
-        gap(
-            "fw-006",
-            "the weapon is only told with the pronoun ('he walked towards officers holding "
-            "a kitchen knife'): subject_weapon None, should be knife",
-            "Jordan Mackie",
-            "subject_weapon",
-            "knife",
-        ),
+        case("fw-006", "Jordan Mackie", "subject_weapon", "knife"),
         # "One officer fired three shots ..., hitting Sinclair in the shoulder"
         case("fw-008", "Dale Sinclair", "outcome", "injured"),
         # "Declan Furlong, 40, was shot in the leg", then "Mr Furlong recovered"

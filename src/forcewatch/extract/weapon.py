@@ -72,6 +72,11 @@ _FIRED_AT_POLICE_RE = re.compile(FIRED_AT_POLICE, _I)
 _VEHICLE_RE = re.compile(VEHICLE_AT_POLICE, _I)
 _UNARMED_RE = re.compile(UNARMED, _I)
 _CLAUSE_BREAK_RE = re.compile(r"[;:(]|\b(?:but|while|whereas|before|after|when)\b|, (?:and|as)\b")
+#: police as the goal of the subject's movement or threat, just before the police noun
+_TOWARDS_POLICE_RE = re.compile(
+    r"\b(?:towards?|at|approached|confronted|advanced on|charged)\s+(?:the\s+|an?\s+|\w+\s+)?$",
+    _I,
+)
 _POLICE_FIRED_RE = re.compile(rf"{POLICE_NOUN}\s+(?:[\w-]+\s+){{0,2}}?$", _I)
 
 _WINDOW = 80
@@ -95,6 +100,8 @@ def _police_owned(before: str) -> bool:
     m = _POLICE_AGENT_RE.search(before)
     if not m or _SUBJECT_RE.search(m.group("mid")):
         return False
+    if _TOWARDS_POLICE_RE.search(before[: m.start()]):
+        return False  # "he walked towards officers holding a knife": he holds it
     # "he attacked the constable with a bat": the officer is the object, not the holder
     if m.group("with"):
         return not (
