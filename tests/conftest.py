@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
+import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -92,6 +94,25 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     """Yield the URL of a fresh, empty database (see `fresh_database`)."""
     with fresh_database(request, tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def ray_session() -> Iterator[object]:
+    """Start one local Ray runtime (2 CPUs) for every batch test; `run_batch` reuses it."""
+    require(importlib.util.find_spec("ray") is not None, "ray is not installed (forcewatch[batch])")
+    import ray
+    import ray.data
+
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        object_store_memory=200 * 2**20,
+        log_to_driver=False,
+        logging_level=logging.WARNING,
+    )
+    ray.data.DataContext.get_current().enable_progress_bars = False
+    yield ray
+    ray.shutdown()
 
 
 def query(url: str, sql: str) -> list[tuple]:

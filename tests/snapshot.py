@@ -94,3 +94,54 @@ def snapshot(url: str, ignore: set[str] = frozenset()) -> dict[str, list[tuple]]
 def counts(url: str) -> dict[str, int]:
     """Return the number of rows of each compared table."""
     return {name: len(rows) for name, rows in snapshot(url).items()}
+
+
+def review_snapshot(url: str) -> dict[str, list[tuple]]:
+    """Return curator decisions (with the mentions they are anchored to) and the audit
+    log without ids or times, to compare two stores' curator edits."""
+    from forcewatch.store.models import AuditRow, ReviewAnchorRow, ReviewDecisionRow
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            docs = dict(conn.execute(select(DocumentRow.id, DocumentRow.content_hash)).all())
+            mention_key = {
+                mid: (docs[did], pos)
+                for mid, did, pos in conn.execute(
+                    select(MentionRow.id, MentionRow.document_id, MentionRow.position)
+                )
+            }
+            anchors: dict[int, list] = defaultdict(list)
+            for did, mid in conn.execute(
+                select(ReviewAnchorRow.decision_id, ReviewAnchorRow.mention_id)
+            ):
+                anchors[did].append(mention_key.get(mid, ("missing", mid)))
+            decisions = sorted(
+                (kind, field, value, reason, by, tuple(sorted(anchors[did])))
+                for did, kind, field, value, reason, by in conn.execute(
+                    select(
+                        ReviewDecisionRow.id,
+                        ReviewDecisionRow.kind,
+                        ReviewDecisionRow.field,
+                        ReviewDecisionRow.value,
+                        ReviewDecisionRow.reason,
+                        ReviewDecisionRow.created_by,
+                    )
+                )
+            )
+            audit = sorted(
+                tuple(row)
+                for row in conn.execute(
+                    select(
+                        AuditRow.user_name,
+                        AuditRow.action,
+                        AuditRow.field,
+                        AuditRow.before,
+                        AuditRow.after,
+                        AuditRow.reason,
+                    )
+                )
+            )
+            return {"review_decisions": decisions, "audit_log": audit}
+    finally:
+        engine.dispose()

@@ -496,6 +496,11 @@ from forcewatch.cli_batch import batch  # noqa: E402 - it uses the helpers above
 
 app.command()(batch)
 
+from forcewatch.cli_backup import backup, restore  # noqa: E402 - it uses the helpers above
+
+app.command()(backup)
+app.command()(restore)
+
 
 def main() -> None:
     """Entry point of the `forcewatch` console script."""

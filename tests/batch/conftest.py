@@ -1,36 +1,14 @@
-"""Fixtures for batch tests: one Ray runtime per session and small generated corpora."""
+"""Fixtures for batch tests: small generated corpora (the Ray runtime is `ray_session` in
+tests/conftest.py)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from forcewatch.batch.synthetic import generate
-from tests.conftest import require
-
-
-@pytest.fixture(scope="session")
-def ray_session() -> Iterator[object]:
-    """Start one local Ray runtime (2 CPUs) for every batch test; `run_batch` reuses it."""
-    require(importlib.util.find_spec("ray") is not None, "ray is not installed (forcewatch[batch])")
-    import ray
-    import ray.data
-
-    ray.init(
-        num_cpus=2,
-        include_dashboard=False,
-        object_store_memory=200 * 2**20,
-        log_to_driver=False,
-        logging_level=logging.WARNING,
-    )
-    ray.data.DataContext.get_current().enable_progress_bars = False
-    yield ray
-    ray.shutdown()
 
 
 def write_jsonl(path: Path, objs: list[dict]) -> Path:
