@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import random
 import signal
+import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -25,8 +26,9 @@ from forcewatch.store.models import DocumentRow, MentionRow
 CHILD_TIMEOUT = 180.0
 
 
-def fork_command(args: Sequence[str]) -> int:
-    """Start `forcewatch ARGS` in a forked child with its output silenced; return its pid."""
+def fork_command(args: Sequence[str], log: str | None = None) -> int:
+    """Start `forcewatch ARGS` in a forked child; return its pid. Its output is silenced,
+    or its stderr goes to the file `log`."""
     pid = os.fork()
     if pid != 0:
         try:
@@ -39,7 +41,10 @@ def fork_command(args: Sequence[str]) -> int:
         os.setpgid(0, 0)  # its own process group, killed as one
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, 1)
-        os.dup2(devnull, 2)
+        os.dup2(os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND) if log else devnull, 2)
+        # pytest captures sys.stdout/err in memory: write to the real descriptors again
+        sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
+        sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
         from forcewatch.cli import app
 
         try:
@@ -48,7 +53,11 @@ def fork_command(args: Sequence[str]) -> int:
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
     finally:
-        os._exit(code)
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        finally:
+            os._exit(code)
 
 
 def wait_child(pid: int, timeout: float = CHILD_TIMEOUT) -> int:

@@ -174,6 +174,9 @@ def _run(engine: Engine, action: str, revision: str) -> None:
             raw: Any = conn.connection.driver_connection
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=OFF")  # a no-op inside a transaction
+                # take the write lock at BEGIN: concurrent upgrades of a new file then wait
+                # their turn (busy timeout) instead of failing with "database is locked"
+                conn = conn.execution_options(**{SQLITE_BEGIN_OPTION: "BEGIN IMMEDIATE"})
             try:
                 with conn.begin():
                     if engine.dialect.name == "postgresql":  # concurrent upgrades wait
