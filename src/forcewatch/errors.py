@@ -47,6 +47,10 @@ class CurationError(StoreError):
     """A curator's merge or split cannot be done as asked (the message says what to do)."""
 
 
+class ConflictError(CurationError):
+    """Someone else changed the incident since the curator opened it (optimistic locking)."""
+
+
 class AccountError(StoreError):
     """A web user cannot be added or signed in as asked (the message says why)."""
 

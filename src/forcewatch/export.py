@@ -30,9 +30,18 @@ def render(rows: Sequence[IncidentExport], fmt: str) -> str:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
+#: first characters that make a spreadsheet read a cell as a formula (CSV injection)
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: object) -> object:
+    """Return a CSV cell; text that a spreadsheet would run as a formula ("=HYPERLINK(..)",
+    "+1+cmd|..", "@SUM(..)") gets a leading apostrophe, so it shows as the text it is.
+    Numbers are written as numbers (a negative number is not text)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 

@@ -53,21 +53,21 @@ def _tables(engine: Engine) -> set[str]:
 def test_new_database_has_no_revision_and_fails_check(db_url: str) -> None:
     engine = make_engine(db_url)
     assert current_revision(engine) is None
-    with pytest.raises(StoreError, match=r"no revision, not 0007; run `forcewatch db upgrade`"):
+    with pytest.raises(StoreError, match=r"no revision, not 0008; run `forcewatch db upgrade`"):
         check_current(engine)
     engine.dispose()
 
 
 def test_upgrade_creates_every_table_at_head(engine: Engine) -> None:
     assert _tables(engine) == TABLES
-    assert current_revision(engine) == head_revision() == "0007"
+    assert current_revision(engine) == head_revision() == "0008"
     check_current(engine)  # at head: no error
-    assert current_revision(engine) == "0007"
+    assert current_revision(engine) == "0008"
 
 
 def test_upgrade_twice_changes_nothing(engine: Engine) -> None:
     upgrade(engine)
-    assert current_revision(engine) == "0007"
+    assert current_revision(engine) == "0008"
     assert _tables(engine) == TABLES
 
 
@@ -124,4 +124,14 @@ def test_sqlite_connections_use_foreign_keys_wal_and_busy_timeout(sqlite_url: st
 def test_upgrade_to_unknown_revision_names_it(engine: Engine) -> None:
     with pytest.raises(StoreError, match=r"upgrade to '9999' failed"):
         upgrade(engine, "9999")
-    assert current_revision(engine) == "0007"
+    assert current_revision(engine) == "0008"
+
+
+def test_0008_adds_incident_versions_and_goes_back(engine: Engine) -> None:
+    from sqlalchemy import inspect
+
+    assert "version" in {c["name"] for c in inspect(engine).get_columns("incidents")}
+    downgrade(engine, "0007")
+    assert "version" not in {c["name"] for c in inspect(engine).get_columns("incidents")}
+    upgrade(engine)
+    assert current_revision(engine) == "0008"

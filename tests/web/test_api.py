@@ -68,7 +68,7 @@ def test_confirmed_incident_is_public_with_fields_evidence_and_sources(
 ) -> None:
     client, token = curator
     r = client.post(f"/api/incidents/{karaitiana}/confirm", headers={"X-CSRF-Token": token})
-    assert r.json() == {"incident_id": karaitiana, "detail": "confirmed"}
+    assert r.json() == {"incident_id": karaitiana, "detail": "confirmed", "version": 1}
     public = TestClient(app)
     listed = public.get("/api/incidents").json()
     assert [i["id"] for i in listed["items"]] == [karaitiana]

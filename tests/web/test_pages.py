@@ -104,4 +104,4 @@ def test_admin_can_curate_too(client: TestClient, sessions) -> None:
     with sessions() as session:
         iid = incident_id_named(session, "Sonu Tyagi")
     r = client.post(f"/api/incidents/{iid}/confirm", headers={"X-CSRF-Token": token})
-    assert r.json() == {"incident_id": iid, "detail": "confirmed"}
+    assert r.json() == {"incident_id": iid, "detail": "confirmed", "version": 1}

@@ -152,6 +152,8 @@ class IncidentRow(SubjectColumns, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     status: Mapped[str] = mapped_column(String(16), default="candidate")
+    #: moved on by every curator action (compare-and-set): optimistic locking of edits
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     event_id: Mapped[int | None] = mapped_column(Integer, index=True)  # shared by one event
     conflicts: Mapped[str | None] = mapped_column(Text)  # "age,place": fields sources disagree on
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

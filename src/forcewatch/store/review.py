@@ -14,10 +14,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
-from forcewatch.errors import CurationError
+from forcewatch.errors import ConflictError, CurationError
 from forcewatch.records import Force, Mention, Outcome, PartialDate, Weapon
 
 from . import curate
@@ -135,6 +136,27 @@ def _live(session: Session, incident_id: int) -> IncidentRow:
     raise CurationError(f"no incident {incident_id}: open the review queue to pick one")
 
 
+def _claim(session: Session, row: IncidentRow, expected: int | None) -> None:
+    """Move the incident's version on by one, if it is still `expected` (the version the
+    curator saw; None: the current one). A compare-and-set in one UPDATE, so of two
+    curators saving at once exactly one wins; the other gets a ConflictError."""
+    seen = row.version if expected is None else expected
+    done = session.execute(
+        update(IncidentRow)
+        .where(IncidentRow.id == row.id, IncidentRow.version == seen)
+        .values(version=seen + 1)
+        .execution_options(synchronize_session=False)
+    )
+    if done.rowcount != 1:
+        session.refresh(row)
+        raise ConflictError(
+            f"incident {row.id} was changed by someone else since you opened it (it is at "
+            f"version {row.version}, your page showed {seen}): reload it, look at the change, "
+            "and save again if yours still holds"
+        )
+    set_committed_value(row, "version", seen + 1)
+
+
 def _by(by: str) -> str:
     if not by.strip():
         raise CurationError("say who does this: the curator's name is empty")
@@ -183,9 +205,18 @@ def _audit(
 
 
 def set_status(
-    session: Session, incident_id: int, status: str, *, by: str, reason: str | None = None
+    session: Session,
+    incident_id: int,
+    status: str,
+    *,
+    by: str,
+    reason: str | None = None,
+    version: int | None = None,
 ) -> int:
-    """Confirm, reject (with a reason) or reopen an incident; return its id."""
+    """Confirm, reject (with a reason) or reopen an incident; return its id.
+
+    `version`: the incident version the curator saw; a stale one raises ConflictError.
+    """
     by = _by(by)
     if status not in ("confirmed", "rejected", "candidate"):
         raise CurationError(f"status {status!r}: use confirmed, rejected or candidate")
@@ -193,6 +224,7 @@ def set_status(
     if status == "rejected" and reason is None:
         raise CurationError(f"say why incident {incident_id} is rejected: the reason is empty")
     row = _live(session, incident_id)
+    _claim(session, row, version)
     now = dt.datetime.now(dt.UTC)
     before = row.status
     decision = _decide(session, row, "status", None, status, reason, by, now)
@@ -205,12 +237,22 @@ def set_status(
 
 
 def edit_field(
-    session: Session, incident_id: int, field: str, value: str | None, *, by: str
+    session: Session,
+    incident_id: int,
+    field: str,
+    value: str | None,
+    *,
+    by: str,
+    version: int | None = None,
 ) -> int:
-    """Set one field of an incident to a curator's value; return the incident id."""
+    """Set one field of an incident to a curator's value; return the incident id.
+
+    `version`: the incident version the curator saw; a stale one raises ConflictError.
+    """
     by = _by(by)
     stored = normalise_value(field, value)
     row = _live(session, incident_id)
+    _claim(session, row, version)
     now = dt.datetime.now(dt.UTC)
     before = _text(getattr(row, field))
     decision = _decide(session, row, "field", field, stored, None, by, now)
@@ -221,9 +263,13 @@ def edit_field(
     return row.id
 
 
-def merge(session: Session, a: int, b: int, *, by: str) -> int:
-    """Merge incident `b` into `a` (`store.curate`), audited on both; return the survivor."""
+def merge(session: Session, a: int, b: int, *, by: str, version: int | None = None) -> int:
+    """Merge incident `b` into `a` (`store.curate`), audited on both; return the survivor.
+
+    `version`: the version of `a` the curator saw; a stale one raises ConflictError.
+    """
     by = _by(by)
+    _claim(session, _live(session, a), version)
     survivor = curate.merge_incidents(session, a, b, by=by)
     now = dt.datetime.now(dt.UTC)
     for incident_id, other in ((a, b), (b, a)):
@@ -233,9 +279,15 @@ def merge(session: Session, a: int, b: int, *, by: str) -> int:
     return survivor
 
 
-def split(session: Session, incident_id: int, document_id: int, *, by: str) -> int:
-    """Split one document's mentions off an incident; the new incident starts unreviewed."""
+def split(
+    session: Session, incident_id: int, document_id: int, *, by: str, version: int | None = None
+) -> int:
+    """Split one document's mentions off an incident; the new incident starts unreviewed.
+
+    `version`: the incident version the curator saw; a stale one raises ConflictError.
+    """
     by = _by(by)
+    _claim(session, _live(session, incident_id), version)
     new_id = curate.split_source(session, incident_id, document_id, by=by)
     moved = list(
         session.scalars(

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request, Response
+from fastapi import APIRouter, Header, HTTPException, Query, Request, Response
 from fastapi.responses import RedirectResponse
 
 from forcewatch.export import render
 from forcewatch.records import PartialDate
 from forcewatch.store import browse, repo, review
+from forcewatch.store.models import IncidentRow
 from forcewatch.store.users import User
 
 from .deps import ApiCurator, CurrentUser, DbSession
@@ -114,7 +115,7 @@ def list_incidents(
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetailOut, summary="One incident")
 def get_incident(
-    incident_id: int, request: Request, session: DbSession, user: CurrentUser
+    incident_id: int, request: Request, response: Response, session: DbSession, user: CurrentUser
 ) -> IncidentDetailOut | Response:
     """Fields with evidence, curator values, sources, conflicts, changes and history."""
     from .detail import load, to_json
@@ -125,7 +126,8 @@ def get_incident(
     bundle = None if live is None else load(session, live, with_history=not _public(user))
     if bundle is None or (_public(user) and bundle.detail.summary.status != "confirmed"):
         raise HTTPException(404, f"no published incident {incident_id}")
-    return to_json(bundle)
+    response.headers["ETag"] = f'"{bundle.version}"'
+    return to_json(bundle, public=_public(user))
 
 
 @router.get("/stats", response_model=StatsOut, summary="Statistics of confirmed incidents")
@@ -215,48 +217,96 @@ def me(user: CurrentUser) -> UserOut | None:
 
 def _done(session: DbSession, incident_id: int, detail: str) -> ActionResult:
     session.commit()
-    return ActionResult(incident_id=incident_id, detail=detail)
+    row = session.get(IncidentRow, incident_id)
+    return ActionResult(
+        incident_id=incident_id, detail=detail, version=row.version if row is not None else None
+    )
+
+
+def _expected(if_match: str | None) -> int | None:
+    """Return the version an If-Match header names ('"3"', 'W/"3"', '3'), or None."""
+    if if_match is None or if_match.strip() == "*":
+        return None
+    value = if_match.strip().removeprefix("W/").strip('"')
+    if not value.isdigit():
+        raise HTTPException(400, f'If-Match: {if_match!r} is not an incident version such as "3"')
+    return int(value)
+
+
+IfMatch = Annotated[
+    str | None,
+    Header(
+        alias="If-Match",
+        description="the incident version the curator saw (its ETag): a stale one gets 409",
+    ),
+]
 
 
 @router.post("/incidents/{incident_id}/confirm", response_model=ActionResult)
-def confirm(incident_id: int, session: DbSession, user: ApiCurator) -> ActionResult:
+def confirm(
+    incident_id: int, session: DbSession, user: ApiCurator, if_match: IfMatch = None
+) -> ActionResult:
     """Confirm an incident (it is published)."""
-    i = review.set_status(session, incident_id, "confirmed", by=user.name)
+    i = review.set_status(
+        session, incident_id, "confirmed", by=user.name, version=_expected(if_match)
+    )
     return _done(session, i, "confirmed")
 
 
 @router.post("/incidents/{incident_id}/reject", response_model=ActionResult)
-def reject(incident_id: int, body: RejectIn, session: DbSession, user: ApiCurator) -> ActionResult:
+def reject(
+    incident_id: int, body: RejectIn, session: DbSession, user: ApiCurator, if_match: IfMatch = None
+) -> ActionResult:
     """Reject an incident, saying why."""
-    i = review.set_status(session, incident_id, "rejected", by=user.name, reason=body.reason)
+    i = review.set_status(
+        session, incident_id, "rejected", by=user.name, reason=body.reason,
+        version=_expected(if_match),
+    )  # fmt: skip
     return _done(session, i, "rejected")
 
 
 @router.post("/incidents/{incident_id}/reopen", response_model=ActionResult)
-def reopen(incident_id: int, session: DbSession, user: ApiCurator) -> ActionResult:
+def reopen(
+    incident_id: int, session: DbSession, user: ApiCurator, if_match: IfMatch = None
+) -> ActionResult:
     """Put an incident back in the review queue (candidate)."""
-    i = review.set_status(session, incident_id, "candidate", by=user.name)
+    i = review.set_status(
+        session, incident_id, "candidate", by=user.name, version=_expected(if_match)
+    )
     return _done(session, i, "reopened")
 
 
 @router.post("/incidents/{incident_id}/fields/{field}", response_model=ActionResult)
 def edit_field(
-    incident_id: int, field: str, body: FieldIn, session: DbSession, user: ApiCurator
+    incident_id: int,
+    field: str,
+    body: FieldIn,
+    session: DbSession,
+    user: ApiCurator,
+    if_match: IfMatch = None,
 ) -> ActionResult:
     """Set one field to the curator's value (null or "" for unknown)."""
-    i = review.edit_field(session, incident_id, field, body.value, by=user.name)
+    i = review.edit_field(
+        session, incident_id, field, body.value, by=user.name, version=_expected(if_match)
+    )
     return _done(session, i, f"{field} set")
 
 
 @router.post("/incidents/{incident_id}/merge", response_model=ActionResult)
-def merge(incident_id: int, body: MergeIn, session: DbSession, user: ApiCurator) -> ActionResult:
+def merge(
+    incident_id: int, body: MergeIn, session: DbSession, user: ApiCurator, if_match: IfMatch = None
+) -> ActionResult:
     """Merge incident `other` into this one (they are one person)."""
-    i = review.merge(session, incident_id, body.other, by=user.name)
+    i = review.merge(session, incident_id, body.other, by=user.name, version=_expected(if_match))
     return _done(session, i, f"merged {incident_id} and {body.other}")
 
 
 @router.post("/incidents/{incident_id}/split", response_model=ActionResult)
-def split(incident_id: int, body: SplitIn, session: DbSession, user: ApiCurator) -> ActionResult:
+def split(
+    incident_id: int, body: SplitIn, session: DbSession, user: ApiCurator, if_match: IfMatch = None
+) -> ActionResult:
     """Split one source document off this incident into a new incident."""
-    i = review.split(session, incident_id, body.document_id, by=user.name)
+    i = review.split(
+        session, incident_id, body.document_id, by=user.name, version=_expected(if_match)
+    )
     return _done(session, i, f"document {body.document_id} split off")

@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from forcewatch import __version__
 from forcewatch.config import Settings
-from forcewatch.errors import CurationError
+from forcewatch.errors import ConflictError, CurationError
 from forcewatch.store import db as store_db
 
 from . import api, pages_public, pages_review
@@ -106,9 +106,10 @@ def _errors(app: FastAPI) -> None:
 
     @app.exception_handler(CurationError)
     async def curation_error(request: Request, exc: CurationError) -> Response:
+        status = 409 if isinstance(exc, ConflictError) else 400  # someone saved first
         if _is_api(request):
-            return JSONResponse({"detail": str(exc)}, status_code=400)
-        return html_error(request, 400, str(exc))
+            return JSONResponse({"detail": str(exc)}, status_code=status)
+        return html_error(request, status, str(exc))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:

@@ -17,6 +17,7 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
 from forcewatch.config import Settings
+from forcewatch.store import db as store_db
 from forcewatch.store.users import User, get_user
 
 from .auth import CSRF_HEADER, LoginLimiter, SessionCookies, SessionData, csrf_ok
@@ -37,8 +38,18 @@ def state(request: Request) -> WebState:
     return request.app.state.web
 
 
+#: methods that may change the store: their transaction is a write transaction
+_SAFE_METHODS = frozenset(("GET", "HEAD", "OPTIONS"))
+
+
 def db_session(request: Request) -> Iterator[Session]:
+    """Yield the request's session. A POST begins a write transaction at once (SQLite
+    BEGIN IMMEDIATE, the PostgreSQL writer lock), before it reads anything: a curator's
+    save then reads the incident as the last writer left it, and the version check
+    decides between two curators, never a "database is locked" error."""
     with state(request).sessions() as session:
+        if request.method not in _SAFE_METHODS:
+            session.connection(execution_options=store_db.WRITE_TRANSACTION)
         yield session
 
 

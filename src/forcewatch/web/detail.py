@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from forcewatch.store import repo, review
+from forcewatch.store.models import IncidentRow
 from forcewatch.store.review import AuditEntry, FieldReview
 from forcewatch.store.views import IncidentDetail
 
@@ -30,6 +31,7 @@ class IncidentBundle:
     detail: IncidentDetail
     reviews: dict[str, FieldReview]
     history: list[AuditEntry]
+    version: int  # for optimistic locking: curator forms and If-Match send it back
 
 
 def load(session: Session, incident_id: int, *, with_history: bool) -> IncidentBundle | None:
@@ -39,11 +41,12 @@ def load(session: Session, incident_id: int, *, with_history: bool) -> IncidentB
         return None
     reviews = {r.name: r for r in review.field_reviews(session, incident_id)}
     history = review.history(session, incident_id) if with_history else []
-    return IncidentBundle(detail, reviews, history)
+    row = session.get(IncidentRow, incident_id)
+    return IncidentBundle(detail, reviews, history, row.version if row is not None else 0)
 
 
-def to_json(bundle: IncidentBundle) -> IncidentDetailOut:
-    """Return the API model of an incident."""
+def to_json(bundle: IncidentBundle, *, public: bool = True) -> IncidentDetailOut:
+    """Return the API model of an incident; for the public, without curators' names."""
     d = bundle.detail
     fields = []
     for f in d.fields:
@@ -55,7 +58,7 @@ def to_json(bundle: IncidentBundle) -> IncidentDetailOut:
                 machine_value=r.machine if r else f.value,
                 curator_value=r.curator if r else None,
                 curated=bool(r and r.curated),
-                curated_by=r.by if r else None,
+                curated_by=r.by if r and not public else None,
                 confidence=f.confidence,
                 conflict=f.conflict,
                 evidence=[EvidenceOut.model_validate(e) for e in f.evidence],
@@ -71,4 +74,5 @@ def to_json(bundle: IncidentBundle) -> IncidentDetailOut:
         sources=[SourceOut.model_validate(s) for s in d.sources],
         changes=[ChangeOut.model_validate(c) for c in d.changes],
         history=[AuditOut.model_validate(h) for h in bundle.history],
+        version=bundle.version,
     )

@@ -117,6 +117,7 @@ def incident(incident_id: int, request: Request, session: DbSession, user: Curre
             "user": user,
             "curator": curator,
             "d": bundle.detail,
+            "version": bundle.version,
             "reviews": bundle.reviews,
             "history": bundle.history,
             "articles": articles,

@@ -24,6 +24,8 @@ from .pages_public import page
 router = APIRouter(include_in_schema=False)
 
 Token = Annotated[str | None, Form(alias="csrf_token")]
+#: the incident version the page showed: a stale one is refused with 409 (optimistic locking)
+Version = Annotated[int | None, Form(ge=0)]
 
 
 def _back(incident_id: int, note: str) -> RedirectResponse:
@@ -103,10 +105,15 @@ def queue(
 
 @router.post("/incidents/{incident_id}/confirm")
 def confirm(
-    incident_id: int, request: Request, session: DbSession, user: Curator, csrf_token: Token = None
+    incident_id: int,
+    request: Request,
+    session: DbSession,
+    user: Curator,
+    csrf_token: Token = None,
+    version: Version = None,
 ) -> RedirectResponse:
     check_form_csrf(request, csrf_token)
-    i = review.set_status(session, incident_id, "confirmed", by=user.name)
+    i = review.set_status(session, incident_id, "confirmed", by=user.name, version=version)
     session.commit()
     return _back(i, "Confirmed: the incident is published.")
 
@@ -119,19 +126,27 @@ def reject(
     user: Curator,
     reason: Annotated[str, Form(max_length=2000)] = "",
     csrf_token: Token = None,
+    version: Version = None,
 ) -> RedirectResponse:
     check_form_csrf(request, csrf_token)
-    i = review.set_status(session, incident_id, "rejected", by=user.name, reason=reason)
+    i = review.set_status(
+        session, incident_id, "rejected", by=user.name, reason=reason, version=version
+    )
     session.commit()
     return _back(i, "Rejected.")
 
 
 @router.post("/incidents/{incident_id}/reopen")
 def reopen(
-    incident_id: int, request: Request, session: DbSession, user: Curator, csrf_token: Token = None
+    incident_id: int,
+    request: Request,
+    session: DbSession,
+    user: Curator,
+    csrf_token: Token = None,
+    version: Version = None,
 ) -> RedirectResponse:
     check_form_csrf(request, csrf_token)
-    i = review.set_status(session, incident_id, "candidate", by=user.name)
+    i = review.set_status(session, incident_id, "candidate", by=user.name, version=version)
     session.commit()
     return _back(i, "Back in the review queue.")
 
@@ -145,9 +160,10 @@ def edit(
     field: Annotated[str, Form(max_length=40)],
     value: Annotated[str, Form(max_length=500)] = "",
     csrf_token: Token = None,
+    version: Version = None,
 ) -> RedirectResponse:
     check_form_csrf(request, csrf_token)
-    i = review.edit_field(session, incident_id, field, value, by=user.name)
+    i = review.edit_field(session, incident_id, field, value, by=user.name, version=version)
     session.commit()
     return _back(i, f"{field} set.")
 
@@ -160,9 +176,10 @@ def merge(
     user: Curator,
     other: Annotated[int, Form()],
     csrf_token: Token = None,
+    version: Version = None,
 ) -> RedirectResponse:
     check_form_csrf(request, csrf_token)
-    i = review.merge(session, incident_id, other, by=user.name)
+    i = review.merge(session, incident_id, other, by=user.name, version=version)
     session.commit()
     return _back(i, f"Merged incidents {incident_id} and {other}.")
 
@@ -175,8 +192,9 @@ def split(
     user: Curator,
     document_id: Annotated[int, Form()],
     csrf_token: Token = None,
+    version: Version = None,
 ) -> RedirectResponse:
     check_form_csrf(request, csrf_token)
-    i = review.split(session, incident_id, document_id, by=user.name)
+    i = review.split(session, incident_id, document_id, by=user.name, version=version)
     session.commit()
     return _back(i, f"Document {document_id} split off incident {incident_id}.")

@@ -130,6 +130,9 @@ class IncidentDetailOut(BaseModel):
     sources: list[SourceOut]
     changes: list[ChangeOut]
     history: list[AuditOut] = Field(description="curator actions; empty for the public")
+    version: int = Field(
+        description="moved on by every curator action; send it back as If-Match to act"
+    )
 
 
 class TallyOut(_Out):
@@ -188,6 +191,7 @@ class ActionResult(BaseModel):
 
     incident_id: int
     detail: str
+    version: int | None = Field(None, description="the incident's version after the action")
 
 
 class RejectIn(BaseModel):
