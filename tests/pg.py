@@ -72,6 +72,55 @@ def _as_postgres(*args: str) -> None:
         raise RuntimeError(f"{args[0]} failed: {done.stderr.decode(errors='replace')}")
 
 
+class OwnServer:
+    """A PostgreSQL server of one test's own, which the test may stop and start again
+    (fault tests); never the session's shared server."""
+
+    def __init__(self) -> None:
+        bins = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: int(p.parent.name))
+        if not bins:
+            _missing("no PostgreSQL server binaries (apt-get install -y postgresql)")
+        if os.geteuid() != 0 or shutil.which("runuser") is None:
+            _missing("starting PostgreSQL needs root and runuser")
+        if importlib.util.find_spec("psycopg") is None:
+            _missing("psycopg is not installed (pip install 'psycopg[binary]')")
+        self.pgbin = bins[-1]
+        self.base = Path(tempfile.mkdtemp(prefix="forcewatch-pg-own-"))
+        shutil.chown(self.base, "postgres")
+        self.port = _free_port()
+        self.data, self.log = str(self.base / "data"), str(self.base / "log")
+        _as_postgres(str(self.pgbin / "initdb"), "-D", self.data, "-A", "trust", "-U",
+                     "postgres", "--no-sync", "-E", "UTF8")  # fmt: skip
+        self.start()
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+
+    def start(self) -> None:
+        options = f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off"
+        _as_postgres(str(self.pgbin / "pg_ctl"), "-D", self.data, "-l", self.log, "-w",
+                     "start", "-o", options)  # fmt: skip
+
+    def stop(self, mode: str = "fast") -> None:
+        _as_postgres(str(self.pgbin / "pg_ctl"), "-D", self.data, "-m", mode, "-w", "stop")
+
+    def create(self, name: str) -> str:
+        admin = create_engine(self.url(), isolation_level="AUTOCOMMIT")
+        try:
+            with admin.connect() as conn:
+                conn.exec_driver_sql(f"CREATE DATABASE {name}")
+        finally:
+            admin.dispose()
+        return self.url(name)
+
+    def close(self) -> None:
+        try:
+            self.stop("immediate")
+        except RuntimeError:
+            pass  # already stopped
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """Yield a PostgreSQL server: FORCEWATCH_TEST_PG_ADMIN_URL, else a throwaway one.

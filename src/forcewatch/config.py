@@ -65,6 +65,15 @@ class Settings(BaseSettings):
         1.0, ge=0, description="Least seconds between two requests to the same host."
     )
     max_redirects: int = Field(5, ge=0, description="Redirects followed per request.")
+    db_retry_seconds: float = Field(
+        60.0,
+        ge=0,
+        description="Seconds to keep retrying while the database server is unreachable "
+        "(restart, failover) before giving up with a clear error.",
+    )
+    db_retry_backoff: float = Field(
+        0.5, gt=0, description="Seconds before the first database retry; doubled up to 10 s."
+    )
     max_page_bytes: int = Field(
         5_000_000, gt=0, description="Largest feed or page read; longer responses fail."
     )

@@ -19,6 +19,7 @@ from forcewatch.records import Detection, DocResult, Document
 from forcewatch.sources import ReadStats, iter_documents
 from forcewatch.store import db as store_db
 from forcewatch.store import repo
+from forcewatch.store.retry import DatabaseUnavailable, call_with_retry
 from forcewatch.store.views import StoreOutcome
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,13 @@ def ingest_paths(
                 continue
             summary.read += 1  # readers log their warnings (e.g. a non-UTF-8 fallback)
             try:
-                ingest_document(item, sessions, pipeline, summary, touched)
+                call_with_retry(
+                    lambda doc=item: ingest_document(doc, sessions, pipeline, summary, touched),
+                    settings,
+                    what=f"storing {item.origin}",
+                )
+            except DatabaseUnavailable:
+                raise  # every next document would fail too: stop with the one clear reason
             except ForcewatchError as exc:
                 summary.failed += 1
                 on_error(str(exc))

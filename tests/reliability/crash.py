@@ -45,6 +45,9 @@ def fork_command(args: Sequence[str], log: str | None = None) -> int:
         # pytest captures sys.stdout/err in memory: write to the real descriptors again
         sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115
         sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115
+        import logging
+
+        logging.root.handlers.clear()  # pytest's capture handler: the CLI sets its own
         from forcewatch.cli import app
 
         try:

@@ -106,6 +106,8 @@ def make_engine(url: str) -> Engine:
             f"{shown}: directory {path.parent} does not exist; create it or choose another path"
         )
     kwargs: dict[str, object] = {}
+    if parsed.get_backend_name() == "postgresql":
+        kwargs["pool_pre_ping"] = True  # a server restart leaves dead pooled connections
     if parsed.get_backend_name() == "sqlite" and path is None:
         kwargs["poolclass"] = StaticPool  # one in-memory database shared by all sessions
         kwargs["connect_args"] = {"check_same_thread": False}
