@@ -73,9 +73,18 @@ _EDGE_PUNCT = "'\"-"
 
 
 def fold(text: str) -> str:
-    """Return text without accents, case-folded, trimmed, with single spaces."""
+    """Return text without accents, case-folded, trimmed, with single spaces.
+
+    Invisible format characters (zero-width spaces and joiners, bidi controls, BOMs:
+    Unicode category Cf) are dropped, so "Hohepa" with a zero-width space inside is
+    still "hohepa"; control characters become spaces.
+    """
     decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(
+        " " if unicodedata.category(c) == "Cc" else c
+        for c in decomposed
+        if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
     return " ".join(bare.casefold().split())
 
 

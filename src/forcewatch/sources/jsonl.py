@@ -8,11 +8,17 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from forcewatch.errors import SourceError
 from forcewatch.records import Document
-from forcewatch.sources.read import empty_error, finish_text, open_error
+from forcewatch.sources.read import (
+    MAX_DOCUMENT_BYTES,
+    empty_error,
+    finish_text,
+    open_error,
+    too_large,
+)
 from forcewatch.text.clean import clean_line
 from forcewatch.text.decode import SNIFF_BYTES, binary_error, decode_bytes, looks_binary
 from forcewatch.text.lang import detect_language
@@ -121,6 +127,23 @@ def read_line(raw: bytes, path: Path, lineno: int) -> Document:
     return parse_line(obj, path, lineno, warnings)
 
 
+def _bounded_lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """Yield the file's lines; None for a line over MAX_DOCUMENT_BYTES, which is skipped
+    in chunks, so memory stays bounded whatever the line's length."""
+    while True:
+        raw = fh.readline(MAX_DOCUMENT_BYTES + 1)
+        if not raw:
+            return
+        if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+            while True:  # the rest of the long line
+                rest = fh.readline(2**20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield None
+            continue
+        yield raw
+
+
 def iter_jsonl(path: Path) -> Iterator[Document | SourceError]:
     """Yield each line's Document, or a SourceError for a file or line that cannot be read."""
     try:
@@ -130,7 +153,11 @@ def iter_jsonl(path: Path) -> Iterator[Document | SourceError]:
                 return
             fh.seek(0)
             found = False
-            for lineno, raw in enumerate(fh, start=1):
+            for lineno, raw in enumerate(_bounded_lines(fh), start=1):
+                if raw is None:  # a line longer than an article can be: skipped unread
+                    found = True
+                    yield too_large(f"{path}:{lineno}")
+                    continue
                 if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                     raw = raw[3:]
                 if not raw.strip():

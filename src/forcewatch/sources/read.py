@@ -11,6 +11,20 @@ from forcewatch.text.decode import decode_bytes
 
 log = logging.getLogger(__name__)
 
+#: the most bytes one article may take (a file, a JSON Lines line, a web archive
+#: record): far above any news story, low enough that a hostile or mistaken input
+#: (a disk image named .txt, a 1 GB line) is refused without being read into memory
+MAX_DOCUMENT_BYTES = 20 * 2**20
+
+
+def too_large(where: Path | str, size: int | None = None) -> SourceError:
+    """Return the SourceError for an input larger than one article can be."""
+    shown = f"{size / 2**20:.0f} MB" if size is not None else "more than 20 MB"
+    return SourceError(
+        f"{where}: {shown}, larger than the {MAX_DOCUMENT_BYTES // 2**20} MB an article can "
+        "be; it is not read: split it into articles (one per file or JSON line)"
+    )
+
 
 def open_error(path: Path, err: OSError, kind: str = "file") -> SourceError:
     """Return the SourceError for a file (or folder) the system would not open or read."""
@@ -28,9 +42,15 @@ def empty_error(where: Path | str) -> SourceError:
 def read_bytes(path: Path) -> bytes:
     """Return the file's bytes; SourceError if it is missing, unreadable or empty."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_DOCUMENT_BYTES:
+            raise too_large(path, size)
+        with path.open("rb") as fh:
+            data = fh.read(MAX_DOCUMENT_BYTES + 1)  # a file that grew since the stat
     except OSError as err:
         raise open_error(path, err) from err
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise too_large(path)
     if not data or data.isspace():
         raise empty_error(path)
     return data

@@ -30,7 +30,7 @@ from warcio.exceptions import ArchiveLoadFailed
 from forcewatch.errors import NoArticleError, SourceError
 from forcewatch.records import Document
 from forcewatch.sources.html import html_document
-from forcewatch.sources.read import open_error
+from forcewatch.sources.read import MAX_DOCUMENT_BYTES, open_error
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ NOT_RESPONSE = "not a response"  # request, metadata, warcinfo, revisit records
 NOT_HTML = "not HTML"  # images, PDFs, JSON, feeds...
 BAD_STATUS = "non-200 status"  # 404s, redirects, server errors
 NO_TEXT = "no article text"  # empty pages, indexes, too short to be an article
+TOO_LARGE = "larger than an article can be"  # over MAX_DOCUMENT_BYTES (e.g. a gzip bomb)
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -94,6 +95,8 @@ def _skip_reason(rec: _Record) -> str | None:
         return NOT_HTML
     if not rec.payload.strip():
         return NO_TEXT
+    if len(rec.payload) > MAX_DOCUMENT_BYTES:
+        return TOO_LARGE
     return None
 
 
@@ -128,7 +131,13 @@ def _read(record: Any) -> tuple[_Record, int]:
     """Return one record's fields and how many bytes of its block are missing."""
     headers = record.rec_headers
     http = record.http_headers
-    payload = record.content_stream().read()
+    # bounded: a decompression bomb or a huge record is cut here, never held whole; the
+    # rest is read through and dropped, so the record still counts as complete
+    stream = record.content_stream()
+    payload = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(payload) > MAX_DOCUMENT_BYTES:
+        while stream.read(2**20):
+            pass
     return (
         _Record(
             offset=0,
@@ -205,7 +214,11 @@ def iter_warc(path: Path, not_articles: Counter[str]) -> Iterator[Document | Sou
                         reason = NOT_HTML
                 log.debug("%s#%d: %s, skipped", path, offset, reason)
                 not_articles[reason] += 1
-        except (ArchiveLoadFailed, zlib.error, EOFError, ValueError) as err:
+        # warcio raises AttributeError/TypeError/KeyError on some malformed headers
+        except (
+            ArchiveLoadFailed, zlib.error, EOFError, ValueError, AttributeError, TypeError,
+            KeyError, IndexError, OSError,
+        ) as err:  # fmt: skip
             yield SourceError(
                 f"{path}: not a readable web archive after byte {end} ({err}); "
                 "check that it is a WARC file and download it again if it is cut off"

@@ -5,9 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-#: characters removed outright: zero-width space, word joiner, BOM, soft hyphen
-#: (ZWJ/ZWNJ are kept: they carry meaning in Indic scripts and emoji)
-_INVISIBLE = "\u200b\u2060\ufeff\u00ad"
+#: characters removed outright: zero-width space, word joiner, BOM, soft hyphen, and
+#: the bidi marks, embeddings, overrides and isolates, which can make a name or a
+#: place read differently from what it holds (ZWJ/ZWNJ are kept: they carry meaning
+#: in Indic scripts and emoji)
+_INVISIBLE = (
+    "\u200b\u2060\ufeff\u00ad\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 #: C0/C1 controls other than tab and newline, plus DEL
 _CONTROLS = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _C1 = "".join(chr(c) for c in range(0x80, 0xA0))
