@@ -40,7 +40,9 @@ def test_batch_killed_at_seeded_points_ends_equal_to_an_uninterrupted_run(
     request: pytest.FixtureRequest, ray_session, database_url: str, tmp_path: Path
 ) -> None:
     kills = scaled(20, 40)
-    n_docs = SHARD_LINES * scaled(60, 100)
+    # A run stores the shards whose results have arrived until the kill lands (a few
+    # per kill), so the corpus has room for six shards per kill point.
+    n_docs = SHARD_LINES * kills * 6
     corpus = write_corpus(tmp_path / "corpus.jsonl", n_docs, seed=SEED, relevant_share=0.2)
     address = ray_session.get_runtime_context().gcs_address
     store = Store(database_url)
