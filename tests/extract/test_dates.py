@@ -186,3 +186,21 @@ def test_a_year_told_with_the_death_is_refined_by_the_month_told_later(pipeline)
     doc = Document(external_id="refined", text=text, published=dt.date(2019, 4, 9))
     [mention] = pipeline.process(doc).mentions
     assert mention.date is not None and mention.date.value == PartialDate(2014, 7)
+
+
+def test_the_day_an_oversight_body_was_told_dates_only_the_month(pipeline):
+    import datetime as dt
+
+    from forcewatch.records import Document, PartialDate
+
+    # the report never dates the shooting itself: the notice bounds it to its month
+    text = (
+        "On June 14, 2022, the Riverside Police Service notified the SIU of an incident at "
+        "a farmhouse. Officers had gone to the farmhouse after a call about a man with a "
+        "rifle. An officer fired his carbine and struck the man, who died in hospital."
+    )
+    doc = Document(external_id="notice", text=text, published=dt.date(2023, 2, 1))
+    [mention] = pipeline.process(doc).mentions
+    assert mention.date is not None and mention.date.value == PartialDate(2022, 6)
+    hits = scan_dates(text.split(". ")[0], dt.date(2023, 2, 1))
+    assert [h.kind for h in hits] == ["notice"]

@@ -56,6 +56,30 @@ def _found(pipeline, text: str) -> list:
         # "resulted in the officers shooting", parsed apart
         "Deputies went to a house in Gray after a disturbance call. A struggle followed "
         "which resulted in the officers shooting and killing Abel Whitcombe.",
+        # a later deed of the same officers: the jury did not shoot him
+        "Deputies were sent to a quarry after a report of a man with a shotgun. Deputies "
+        "fatally shot Rory Banks after he pointed it at them, and were later cleared by a "
+        "grand jury.",
+        # "the shooting of a man by officers", the "by" hung on the man
+        "The fatal shooting of a Larkfield man by state troopers on Sunday followed two "
+        "calls about a fight at a petrol station.",
+        # "was Tased" read as an adjective after "was"
+        "Officers stopped a car on the ring road and the driver, Cody Rance, ran. He fought "
+        "two officers in a ditch and was Tased several times. He died in hospital.",
+        # the firer's name hung on an earlier noun, his rank just before it
+        "Ted Marlow came out of the barn with a rifle. When he refused to drop it, county "
+        "sheriff's deputy Luke Pardo shot him.",
+        # "shot" read as a noun between the deputy and the man
+        "Vic Brandt pulled a pistol and shot the police chief in the hand. A county sheriff's "
+        "deputy shot Brandt.",
+        # the officer who fired back, read as one of the people shot at
+        "Gil Harte ran into a shed and allegedly shot at deputies and deputy Paul Irvine "
+        "fired back, killing Harte.",
+        # police gunfire at no one named: at the man the story is about
+        "Deputies found Sol Avery walking along the river road with a shotgun. They told him "
+        "to put it down. Avery raised the shotgun and deputy Nina Royce fired twice.",
+        "Police chased a stolen truck through Elmwood until it hit a fence. The driver got "
+        "out holding a knife and ran at the officers. Officers opened fire.",
     ],
 )
 def test_narrated_police_force_is_found(pipeline, text: str) -> None:
@@ -74,6 +98,17 @@ def test_narrated_police_force_is_found(pipeline, text: str) -> None:
         # shot before police came: "had been shot"
         "Officers responded to reports of gunfire in Moe and found a man in the street. He "
         "had been shot in the chest and died in hospital.",
+        # a weapon discharged by accident during a raid hits no one
+        "Armed officers raided a house in Kilbrook on Tuesday. An officer fired a shot as he "
+        "climbed through a window, the ombudsman said, calling it an accidental discharge.",
+        # warning shots and shots at a dog are not fired at a person
+        "Officers searching a yard in Moss Vale fired warning shots into the air when a man "
+        "ran. He was arrested a street away.",
+        "A deputy shot a dog that attacked him in a front yard in Carlow on Monday, the "
+        "sheriff's office said.",
+        # a headline's "Officer fired" is a dismissal
+        "Officer fired after review of arrest video\n\nThe city dismissed a patrol officer "
+        "on Friday after a review of a video of an arrest in May.",
     ],
 )
 def test_no_police_force_without_an_officer(pipeline, text: str) -> None:

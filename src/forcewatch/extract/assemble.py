@@ -223,8 +223,14 @@ def _date(scope: list[Span], ctx: DocContext, subject: Subject) -> Fact[PartialD
     found = ctx.dated_shooting or _first(
         scope, lambda s: dates_mod.find_dates(s, published), lambda h: h.kind == "event"
     )
-    if found is None:
-        return None
+    if found is None:  # only the day an oversight body was told: the month it happened in
+        notice = _first(ctx.sents, lambda s: dates_mod.find_dates(s, published),
+                        lambda h: h.kind == "notice" and h.date.month is not None)  # fmt: skip
+        if notice is None:
+            return None
+        hit, sent = notice
+        month = PartialDate(hit.date.year, hit.date.month, None)
+        return Fact(month, hit.confidence * 0.7, _ev(ctx.doc_id, sent))
     hit, sent = found
     refined = _refine_date(hit.date, scope, published)  # "his death in 2014" ... "in July 2014"
     if refined is not None:

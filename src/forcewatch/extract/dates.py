@@ -64,6 +64,13 @@ _OTHER_EVENT = re.compile(
     r"|elected|appointed|founded|established|introduced|enacted)\b",
     re.I,
 )
+#: "On May 2, the police notified the SIU of an injury": when the oversight body heard,
+#: which bounds the incident but does not date its day
+_NOTICE = re.compile(
+    r"\b(?:notified|informed|advised|alerted)\b[^.;]{0,80}\bof (?:an?|the) "
+    r"(?:incident|injury|injuries|death|fatality|shooting|police shooting|interaction)\b",
+    re.I,
+)
 _FORCE_WORDS = re.compile(r"\b(?:shot|shoot|shooting|fired|killed|died|death|taser|tased)\w*", re.I)
 
 _MON = (
@@ -134,7 +141,9 @@ class DateHit:
     text: str
     confidence: float
     relative: bool
-    kind: str = "event"  # "event" | "birth" | "publication" | "future" | "range" | "other"
+    # "event" | "notice" (when an oversight body was told) | "birth" | "publication" |
+    # "future" | "range" | "other"
+    kind: str = "event"
 
 
 @dataclass(frozen=True)
@@ -343,6 +352,8 @@ def _kind(text: str, m: re.Match, date: PartialDate, published: dt.date | None) 
         return "range"
     if _OTHER_EVENT.search(text) and not _FORCE_WORDS.search(text):
         return "other"
+    if _NOTICE.search(text[m.end() :]):
+        return "notice"
     return "event"
 
 

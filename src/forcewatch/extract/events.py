@@ -96,6 +96,8 @@ def is_police(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     text = token.lower_
+    if text in ("another", "others") and token.dep_ == "conj" and token.head is not token:
+        return is_police(token.head)  # "the officer and another fired at him"
     mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
     if lemma == "handler" and ("dog" in mods or "police" in mods):
         return True  # a (police) dog handler
@@ -200,14 +202,17 @@ def _accused(verb: Token) -> Token | None:
 def _agent_of(verb: Token) -> tuple[Token | None, bool]:
     """Return (agent head token, passive?) for a force verb."""
     agent = _child(verb, "agent")
-    if agent is None:  # "shot and killed by police": the agent hangs on the last verb
-        # (not a verb of its own clause: "police shot him, and he was pronounced dead by
-        # medics")
+    if agent is None and _child(verb, "dobj") is None:
+        # "shot and killed by police": the agent hangs on the last force verb (not a verb
+        # of its own clause, "police shot him, and he was pronounced dead by medics", nor
+        # another deed of the same subject, "deputies shot X and were cleared by a jury")
         agent = next(
             (
                 _child(c, "agent")
                 for c in verb.conjuncts
-                if c.i > verb.i and _child(c, "nsubj", "nsubjpass") is None
+                if c.i > verb.i
+                and _child(c, "nsubj", "nsubjpass") is None
+                and (IRREGULAR_FORMS.get(c.lower_) or c.lemma_.lower()) in FORCE_VERBS
             ),
             None,
         )
@@ -217,12 +222,16 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
     if verb.dep_ == "acl" and verb.tag_ in ("VBN", "VBD"):  # "a man shot by police"
         passive = True
+    if _be_complement(verb):  # "... and was Tased": the participle read as an adjective
+        passive = True
     if passive:
         return None, True
     subj = _child(verb, "nsubj")
     v = verb
     if subj is None and verb.dep_ == "relcl":  # "officers who shot him"
         return verb.head, False
+    if subj is None and verb.dep_ in ("ROOT", "conj"):  # before the climb to a verb it
+        subj = _adjacent_subject(verb)  # is coordinated with: that one's subject differs
     if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
         # "the gunman fired at him, striking him": the firer of the same sentence
         for t in reversed(list(verb.sent[: verb.i - verb.sent.start])):
@@ -230,7 +239,7 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
                 t.lemma_.lower() in ("fire", "shoot", "open", "discharge", "return")
                 and t.i < verb.i
             ):
-                firer = _child(t, "nsubj")
+                firer = _child(t, "nsubj") or _adjacent_subject(t)
                 if firer is not None:
                     return firer, False
                 break
@@ -263,7 +272,33 @@ def _agent_of(verb: Token) -> tuple[Token | None, bool]:
             (c for c in v.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and is_person(c)),
             None,
         )
+    if subj is not None and subj.pos_ == "NOUN" and not is_person(subj):
+        # "he raised the rifle and deputy Jo Reyes fired", read as "the rifle and Reyes fired"
+        subj = next((c for c in subj.conjuncts if is_person(c) or is_police(c)), subj)
     return subj, False
+
+
+def _adjacent_subject(verb: Token) -> Token | None:
+    """Return the name or noun right before a finite verb the parse left without a
+    subject: "... and officer Jo Reyes fired back" read with "Reyes" as one of the people
+    shot at, "deputy Sam Lee shot him" with the name hung on an earlier noun."""
+    if verb.tag_ != "VBD" or _child(verb, "nsubj", "nsubjpass", "expl") is not None:
+        return None
+    j = verb.i - 1
+    while j >= verb.sent.start and verb.doc[j].pos_ == "ADV":
+        j -= 1  # "officer Reyes then fired"
+    if j < verb.sent.start:
+        return None
+    before = verb.doc[j]
+    if before.pos_ not in ("PROPN", "NOUN") or before.head is verb and before.dep_ != "nsubj":
+        return None
+    return before
+
+
+def _be_complement(verb: Token) -> bool:
+    """Return True for a participle the parser hangs on "was" as an adjective: "and was
+    Tased multiple times"."""
+    return verb.tag_ == "VBN" and verb.dep_ == "acomp" and verb.head.lemma_.lower() == "be"
 
 
 def _headline_passive(verb: Token) -> bool:
@@ -322,6 +357,8 @@ def _patient_of(verb: Token, passive: bool) -> Token | None:
             if _child(verb, "agent") is not None
             else ("conj", "xcomp")
         )
+        if _be_complement(verb):
+            climb = ("acomp", *climb)
         for _ in range(6):
             if v.dep_ not in climb or v.head is v:
                 break
@@ -622,6 +659,8 @@ def _misparsed_shot(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
         patient = next(
             (c for c in tok.rights if c.dep_ in ("appos", "dobj", "npadvmod", "attr")), None
         )
+        if patient is None and tok.dep_ == "compound" and tok.head.i > tok.i:
+            patient = tok.head  # "a deputy shot Patch" read as a deputy and a "shot Patch"
         if agent is None or patient is None or patient.i in taken:
             continue
         if is_person(patient) and not _is_generic(patient) and not _negated(patient):
@@ -809,6 +848,8 @@ def _not_on_duty(agent: Token) -> bool:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
         return True
+    if _be_complement(verb):
+        return True
     if verb.tag_ == "VBN" and verb.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
         if verb.head.lemma_.lower() in ("find", "leave"):  # "he was found shot dead"
             return True
@@ -862,6 +903,8 @@ def _of_nominals(sent: Span, found: list[ForceEvent]) -> list[ForceEvent]:
             continue
         if not is_person(patient, lenient=True) or _is_generic(patient):
             continue
+        if by is None:  # "the shooting of a man by officers": "by" hung on the man
+            by = next((c for c in patient.children if c.dep_ == "prep" and c.lower_ == "by"), None)
         mods = " ".join(c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
         by_police = by is not None and any(is_police(t) for t in by.subtree)
         police_mod = bool(POLICE_RE.search(mods)) or "involved" in mods

@@ -107,6 +107,19 @@ def find_subjects(doc: Doc, sentences: list[Span] | None = None) -> list[Subject
             if ev.police_agent and ev.patient is None and ev.aimed:
                 subjects.append(Subject(events=[_with_conf(ev, 0.55)]))
                 break
+    if not subjects:  # "officers opened fire", "the deputy fired twice": at the person
+        # the story is about, whom no sentence names as the one shot at
+        for ev in events:
+            if _fired_without_target(ev):
+                fired = Subject(events=[_with_conf(ev, 0.5)])
+                target = _confronted(ev, refs, victims)
+                if target is not None:  # the name is inferred: less sure than a stated one
+                    name, name_tok, sex, name_conf = describe(target, refs, None)
+                    fired.name, fired.name_token, fired.sex = name, name_tok, sex
+                    fired.name_conf = name_conf * 0.8
+                    fired.heads.append(target)
+                subjects.append(fired)
+                break
     name_unnamed(doc, subjects, refs, victims)
     subjects = name_group(subjects, refs)
     expand_names(subjects, refs)
@@ -135,6 +148,72 @@ def _civilian_shooters(doc: Doc, events: list[ForceEvent]) -> list[Token | None]
     if any(t.lower_ in _SHOOTER_NOUNS and t.dep_ not in ("compound", "amod") for t in doc):
         return [None]
     return []
+
+
+#: what police fire when they fire at no one named: "fired two shots", "opened fire"
+_FIRED_OBJECTS = frozenset(
+    "fire gunfire shot shots round rounds bullet bullets weapon weapons gun guns firearm "
+    "firearms pistol pistols rifle rifles handgun sidearm".split()
+)
+_NOT_AT_A_PERSON = frozenset(
+    "warning air tyre tyres tire tires dog dogs animal animals ground sky".split()
+)
+
+
+_ACCIDENTAL_RE = re.compile(
+    r"\b(?:accidental(?:ly)? discharg|negligent discharg|by accident\b|"
+    r"accidentally (?:fired|discharged|went off))",
+    re.I,
+)
+
+
+def _fired_without_target(ev: ForceEvent) -> bool:
+    """Return True for police gunfire with no target said ("officers opened fire", "a
+    deputy fired a shot", "police returned fire"): gunfire at the person the story is
+    about. Not warning shots, shots into the air, at tyres or at a dog."""
+    if not ev.police_agent or ev.patient is not None or ev.aimed or ev.trigger is None:
+        return False
+    verb = ev.trigger
+    if verb.lemma_.lower() not in ("fire", "open", "return", "discharge", "shoot"):
+        return False
+    if verb.dep_ in ("xcomp", "acl") and verb.tag_ in ("VB", "VBG"):
+        return False  # "forced to open fire", "a decision to fire": not that they did
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and obj.lemma_.lower() not in _FIRED_OBJECTS:
+        return False  # "shot a dog"
+    back = any(c.lower_ == "back" for c in verb.children)
+    if obj is None and not back:  # a bare "officer shot" / "officer fired" in a headline
+        # is a passive ("officer (was) fired"): only a finite verb in a finished sentence
+        headline = not verb.sent.text.rstrip().endswith((".", "!", "?", '"', "”", "'"))
+        if verb.tag_ != "VBD" or headline or index(verb.doc).sentence_index(verb.i) == 0:
+            return False
+    if any(t.lower_ in _NOT_AT_A_PERSON for t in verb.subtree):
+        return False
+    return not any(_ACCIDENTAL_RE.search(s.text) for s in index(verb.doc).sents)
+
+
+def _confronted(ev: ForceEvent, refs: list[Referent], victims: set[int]) -> Token | None:
+    """Return the person police fired at when no sentence says it: the one person, not
+    police, acting in the sentences up to the gunfire ("he aimed his gun at the deputy,
+    who fired"), else None."""
+    ix = index(ev.sent.doc)
+    idx = ix.sentence_index(ev.sent.start)
+    first = ix.sents[max(0, idx - 3)].start
+    acting = [
+        r.token
+        for r in refs
+        if first <= r.token.i < ev.trigger.i
+        and not r.police
+        and not r.plural
+        and r.token.i not in victims
+        and r.token.dep_ in ("nsubj", "nsubjpass")
+    ]
+    if not acting:
+        return None
+    names = {r.name for r in refs if r.token in acting and r.name}
+    last = acting[-1]
+    # two named people acting: which one police fired at is not said
+    return last if len(names) <= 1 else None
 
 
 def _same_person(a: Token, b: Token) -> bool:
