@@ -72,6 +72,7 @@ def record(
         "database": database,
         "figures": figures or {},
         "profile": profile(),
+        "pass": os.environ.get("FORCEWATCH_TEST_DB") or "sqlite",  # which run recorded it
         "at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
     with (folder / f"{os.getpid()}.jsonl").open("a", encoding="utf-8") as fh:
