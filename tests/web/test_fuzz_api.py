@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.reliability.record import record, scaled
@@ -44,6 +44,8 @@ seen = {"requests": 0}
     database=None,
 )
 @given(route=st.sampled_from(ROUTES), params=st.dictionaries(st.sampled_from(PARAMS), VALUES))
+@example(route="/api/incidents", params={"offset": "10000000000000000000000"})  # found once
+@example(route="/incidents", params={"offset": str(2**63)})
 def test_any_query_parameters_give_200_or_a_named_4xx(client: TestClient, route, params) -> None:
     r = client.get(route, params=params)
     seen["requests"] += 1
@@ -57,3 +59,14 @@ def test_zz_record_api_fuzzing() -> None:
     record("hostile input", "API query parameters fuzzed",
            "random and hostile values for every filter of the list, stats, documents and "
            "export routes", seen["requests"], "200 or a 4xx naming the parameter; no 500")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/incidents/{n}", "/api/documents/{n}", "/incidents/{n}"],
+)
+def test_an_id_larger_than_the_database_holds_is_a_clear_4xx(client: TestClient, path) -> None:
+    r = client.get(path.format(n=10**22))
+    assert 400 <= r.status_code < 500, r.text[:300]
+    if path.startswith("/api/"):
+        assert "out of range" in r.json()["detail"]

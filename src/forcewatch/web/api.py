@@ -20,7 +20,7 @@ from forcewatch.store import browse, repo, review
 from forcewatch.store.models import IncidentRow
 from forcewatch.store.users import User
 
-from .deps import ApiCurator, CurrentUser, DbSession
+from .deps import ApiCurator, CurrentUser, DbSession, Offset
 from .schemas import (
     ActionResult,
     DocumentDetailOut,
@@ -98,7 +98,7 @@ def list_incidents(
     force: Text = None,
     q: Annotated[str | None, Query(max_length=200, description="words in name or place")] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> IncidentListOut:
     """Incidents, newest first, filtered; the public sees confirmed ones only."""
     f = incident_filter(user, status, since, until, country, region, outcome, force, q)
@@ -153,7 +153,7 @@ def list_documents(
     session: DbSession,
     user: CurrentUser,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> DocumentListOut:
     """Stored articles, newest first; the public sees sources of confirmed incidents only."""
     total, items = browse.list_documents(

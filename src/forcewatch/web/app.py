@@ -17,6 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from forcewatch import __version__
@@ -116,6 +117,15 @@ def _errors(app: FastAPI) -> None:
         if _is_api(request) or exc.status_code < 400:
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return html_error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(OverflowError)  # SQLite's driver: past 64 bits
+    @app.exception_handler(DataError)  # PostgreSQL: "integer out of range"
+    async def too_large(request: Request, exc: Exception) -> Response:
+        # an id in the path or the body larger than any the database can hold
+        message = "a number in the request is out of range: no id or row count is that large"
+        if _is_api(request):
+            return JSONResponse({"detail": message}, status_code=422)
+        return html_error(request, 422, message)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:

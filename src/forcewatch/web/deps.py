@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -54,6 +54,11 @@ def db_session(request: Request) -> Iterator[Session]:
 
 
 DbSession = Annotated[Session, Depends(db_session)]
+
+#: the largest id or row count the databases hold (a signed 64-bit integer): a larger
+#: number in a request is refused by name rather than overflowing the database driver
+MAX_ROW = 2**63 - 1
+Offset = Annotated[int, Query(ge=0, le=MAX_ROW)]
 
 
 def session_data(request: Request) -> SessionData:

@@ -20,7 +20,7 @@ from forcewatch.store.models import DocumentRow
 from . import charts
 from .api import incident_filter
 from .auth import CSRF_FIELD
-from .deps import CurrentUser, DbSession, session_data, state
+from .deps import CurrentUser, DbSession, Offset, session_data, state
 from .highlight import pieces, spans
 
 router = APIRouter(include_in_schema=False)
@@ -68,7 +68,7 @@ def incidents(
     outcome: Annotated[str | None, Query(max_length=200)] = None,
     force: Annotated[str | None, Query(max_length=200)] = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> HTMLResponse:
     args = {
         "status": status, "since": since, "until": until, "country": country,

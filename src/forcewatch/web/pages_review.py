@@ -18,7 +18,7 @@ from forcewatch.store import browse, review
 from forcewatch.store.users import check_password
 
 from .auth import new_session
-from .deps import Curator, CurrentUser, DbSession, check_form_csrf, state
+from .deps import Curator, CurrentUser, DbSession, Offset, check_form_csrf, state
 from .pages_public import page
 
 router = APIRouter(include_in_schema=False)
@@ -92,7 +92,7 @@ def queue(
     session: DbSession,
     user: CurrentUser,
     status: Annotated[str, Query(max_length=20)] = "candidate",
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Offset = 0,
 ) -> Response:
     if user is None:
         return RedirectResponse("/login?next=/review", status_code=303)
