@@ -132,9 +132,9 @@ def test_restore_refuses_a_store_with_data(source: str, tmp_path: Path) -> None:
 
 
 def test_a_backup_taken_while_ingest_writes_is_one_consistent_commit(
-    pipeline, tmp_path: Path
+    pipeline, database_url: str, tmp_path: Path
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'live.db'}"
+    url = database_url  # SQLite here, PostgreSQL in the `-m db` run
     corpus = tmp_path / "live.jsonl"
     objs = list(generate(60, relevant_share=0.5, seed=3))
     corpus.write_text("".join(json.dumps(o) + "\n" for o in objs), encoding="utf-8")
@@ -168,7 +168,7 @@ def test_a_backup_taken_while_ingest_writes_is_one_consistent_commit(
         "backups taken while `forcewatch ingest` writes",
         len(taken),
         "each restores to a store with no half-written rows",
-        database="SQLite",
+        database=database_name(url),
     )
 
 
