@@ -96,7 +96,7 @@ def is_police(token: Token) -> bool:
         return False
     lemma = token.lemma_.lower()
     text = token.lower_
-    if text in ("another", "others") and token.dep_ == "conj" and token.head is not token:
+    if text in ("another", "others") and token.dep_ == "conj" and token.head.i != token.i:
         return is_police(token.head)  # "the officer and another fired at him"
     mods = {c.lower_ for c in token.children if c.dep_ in ("compound", "amod", "poss", "nmod")}
     if lemma == "handler" and ("dog" in mods or "police" in mods):
@@ -290,7 +290,7 @@ def _adjacent_subject(verb: Token) -> Token | None:
     if j < verb.sent.start:
         return None
     before = verb.doc[j]
-    if before.pos_ not in ("PROPN", "NOUN") or before.head is verb and before.dep_ != "nsubj":
+    if before.pos_ not in ("PROPN", "NOUN") or (before.head.i == verb.i and before.dep_ != "nsubj"):
         return None
     return before
 
